@@ -1,0 +1,218 @@
+/* polgraph build: articles in, graph files out. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../extract/pg_article.h"
+#include "../extract/pg_extract.h"
+#include "../graph/pg_analyse.h"
+#include "../graph/pg_graph.h"
+#include "../graph/pg_json.h"
+#include "../render/pg_render.h"
+#include "pg_cli.h"
+#include "pg_outputs.h"
+
+enum {
+    OPT_OUTPUT,
+    OPT_ACTORS,
+    OPT_NO_BUILTIN,
+    OPT_DATE,
+    OPT_NO_DISCOVER,
+    OPT_SEED,
+    OPT_ENGINE,
+    OPT_SIZE_BY,
+    OPT_TITLE,
+    OPT_QUIET,
+};
+
+static const pg_option pg_build_options[] = {
+    [OPT_OUTPUT] = {"output", 'o', "FILE",
+                    "write the graph to FILE, by extension: .json .dot .svg .png .pdf "
+                    "(repeatable; default graph.json)"},
+    [OPT_ACTORS] = {"actors", 0, "FILE", "add the actors of a JSON dictionary (repeatable)"},
+    [OPT_NO_BUILTIN] = {"no-builtin", 0, NULL, "use only the --actors dictionaries"},
+    [OPT_DATE] = {"date", 0, "YYYY-MM-DD", "date of articles that give none"},
+    [OPT_NO_DISCOVER] = {"no-discover", 0, NULL, "only actors of the dictionary"},
+    [OPT_SEED] = {"seed", 0, "N", "seed of communities and layouts (default 42)"},
+    [OPT_ENGINE] = {"engine", 0, "NAME", "layout engine: sfdp neato fdp circo dot"},
+    [OPT_SIZE_BY] = {"size-by", 0, "FIGURE", "node area by this figure (default pagerank)"},
+    [OPT_TITLE] = {"title", 0, "TEXT", "title of the diagram"},
+    [OPT_QUIET] = {"quiet", 'q', NULL, "no progress on standard error"},
+    {NULL, 0, NULL, NULL},
+};
+
+typedef struct pg_build {
+    const pg_dict *dict;
+    pg_extract_options opt;
+    pg_graph *graph;
+    pg_error err;
+    size_t articles, bytes, warnings;
+    int progress;
+    double started, last_report;
+} pg_build;
+
+static double pg_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void pg_report_progress(pg_build *b, int final)
+{
+    double now = pg_now();
+    if (!b->progress || (!final && now - b->last_report < 0.5))
+        return;
+    b->last_report = now;
+    double secs = now - b->started;
+    double mb = (double)b->bytes / 1e6;
+    fprintf(stderr, "\rpolgraph: %zu articles, %.1f MB, %.1f MB/s%s", b->articles, mb,
+            secs > 0 ? mb / secs : 0.0, final ? "\n" : "");
+}
+
+static int pg_on_warning(const pg_error *w, void *user)
+{
+    pg_build *b = user;
+    b->warnings++;
+    if (b->progress)
+        fputc('\n', stderr);
+    pg_warn("%s", w->msg);
+    return 0;
+}
+
+static int pg_on_article(pg_article *a, void *user)
+{
+    pg_build *b = user;
+    if (a->repairs > 0) {
+        b->warnings++;
+        pg_warn("%s: byte %zu: invalid UTF-8 replaced by U+FFFD (%zu place%s)", a->id,
+                a->first_bad, a->repairs, a->repairs == 1 ? "" : "s");
+    }
+    pg_doc *doc = NULL;
+    int rc = pg_extract_article(b->dict, a, &b->opt, &doc, &b->err);
+    if (rc == PG_OK)
+        rc = pg_graph_add_doc(b->graph, doc, &b->err);
+    b->articles++;
+    b->bytes += a->len;
+    pg_doc_free(doc);
+    pg_article_free(a);
+    pg_report_progress(b, 0);
+    return rc == PG_OK ? 0 : 1;
+}
+
+int pg_cmd_build(int argc, char **argv)
+{
+    const char *outputs[32], *actors[32];
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    size_t n_out = 0, n_actors = 0, n_in = 0;
+    int builtin = 1, quiet = 0;
+    pg_build b;
+    memset(&b, 0, sizeof b);
+    pg_extract_options_init(&b.opt);
+    pg_outputs_options ro;
+    pg_outputs_options_init(&ro);
+    if (!inputs) {
+        pg_fail("out of memory");
+        return PG_EXIT_BAD;
+    }
+
+    int status = PG_EXIT_BAD;
+    pg_args args;
+    pg_args_init(&args, argc, argv, "build");
+    const char *v;
+    int k;
+    while ((k = pg_args_next(&args, pg_build_options, &v)) != PG_ARG_END) {
+        switch (k) {
+        case PG_ARG_HELP:
+            pg_print_help("polgraph build INPUT... [-o graph.json] [-o graph.svg] [options]",
+                          "Reads articles (text files, folders of them, JSON Lines, '-' for\n"
+                          "standard input), finds the actors and who speaks with whom, and\n"
+                          "writes the graph with its figures.",
+                          pg_build_options);
+            status = PG_EXIT_OK;
+            goto out;
+        case PG_ARG_ERROR:
+            goto out;
+        case PG_ARG_POSITIONAL:
+            inputs[n_in++] = v;
+            break;
+        case OPT_OUTPUT:
+        case OPT_ACTORS:
+            if ((k == OPT_OUTPUT ? n_out : n_actors) == 32) {
+                pg_fail("build: too many --%s options", pg_build_options[k].name);
+                goto out;
+            }
+            if (k == OPT_OUTPUT)
+                outputs[n_out++] = v;
+            else
+                actors[n_actors++] = v;
+            break;
+        case OPT_NO_BUILTIN:
+            builtin = 0;
+            break;
+        case OPT_DATE:
+            b.opt.date = pg_day_parse_iso(v, strlen(v));
+            if (b.opt.date == PG_DAY_NONE) {
+                pg_fail("build: --date '%s': expected a date YYYY-MM-DD", v);
+                goto out;
+            }
+            break;
+        case OPT_NO_DISCOVER:
+            b.opt.discover = 0;
+            break;
+        case OPT_QUIET:
+            quiet = 1;
+            break;
+        default:
+            if (pg_outputs_option(&ro, pg_build_options[k].name, v) != 0)
+                goto out;
+        }
+    }
+    if (n_in == 0) {
+        pg_fail("build: no input (see 'polgraph build --help')");
+        goto out;
+    }
+    if (n_out == 0)
+        outputs[n_out++] = "graph.json";
+    if (pg_outputs_check(outputs, n_out, "build") != 0)
+        goto out;
+    if (!builtin && n_actors == 0) {
+        pg_fail("build: --no-builtin needs at least one --actors FILE");
+        goto out;
+    }
+
+    pg_dict *dict = NULL;
+    int rc = builtin ? pg_dict_new_builtin(&dict, &b.err) : pg_dict_new(&dict, &b.err);
+    for (size_t i = 0; i < n_actors && rc == PG_OK; i++)
+        rc = pg_dict_load_file(dict, actors[i], &b.err);
+    if (rc == PG_OK)
+        rc = pg_dict_prepare(dict, &b.err);
+    if (rc == PG_OK)
+        rc = pg_graph_new(&b.graph, &b.err);
+    if (rc != PG_OK) {
+        status = pg_fail_error(&b.err);
+        pg_dict_free(dict);
+        goto out;
+    }
+    b.dict = dict;
+    b.progress = !quiet && isatty(STDERR_FILENO);
+    b.started = b.last_report = pg_now();
+    rc = pg_read_inputs(inputs, n_in, pg_on_article, pg_on_warning, &b, &b.err);
+    pg_report_progress(&b, 1);
+    if (rc != PG_OK) {
+        /* pg_read_inputs passes on our callback's stop; the message is in b.err */
+        status = pg_fail_error(&b.err);
+    } else if (b.articles == 0) {
+        pg_fail("build: no article could be read");
+    } else {
+        status = pg_outputs_write(b.graph, outputs, n_out, &ro);
+    }
+    pg_graph_free(b.graph);
+    pg_dict_free(dict);
+out:
+    free(inputs);
+    return status;
+}

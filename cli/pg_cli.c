@@ -1,0 +1,206 @@
+#include "pg_cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void pg_args_init(pg_args *a, int argc, char **argv, const char *command)
+{
+    a->argc = argc;
+    a->argv = argv;
+    a->i = 1;
+    a->only_positional = 0;
+    a->command = command;
+}
+
+int pg_args_next(pg_args *a, const pg_option *opts, const char **value)
+{
+    *value = NULL;
+    if (a->i >= a->argc)
+        return PG_ARG_END;
+    char *arg = a->argv[a->i++];
+    if (a->only_positional || arg[0] != '-' || strcmp(arg, "-") == 0) {
+        *value = arg;
+        return PG_ARG_POSITIONAL;
+    }
+    if (strcmp(arg, "--") == 0) {
+        a->only_positional = 1;
+        return pg_args_next(a, opts, value);
+    }
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+        return PG_ARG_HELP;
+    const char *name = arg + (arg[1] == '-' ? 2 : 1);
+    size_t name_len = strcspn(name, "=");
+    const char *inline_value = name[name_len] == '=' ? name + name_len + 1 : NULL;
+    for (int k = 0; opts[k].name; k++) {
+        const pg_option *o = &opts[k];
+        int match = arg[1] == '-' ? (strlen(o->name) == name_len && strncmp(name, o->name, name_len) == 0)
+                                  : (o->short_name && name[0] == o->short_name &&
+                                     (name[1] == '\0' || o->arg));
+        if (!match)
+            continue;
+        if (!o->arg) {
+            if (inline_value) {
+                pg_fail("%s: option '--%s' takes no value", a->command, o->name);
+                return PG_ARG_ERROR;
+            }
+            return k;
+        }
+        if (arg[1] != '-' && name[1] != '\0')
+            *value = name + 1; /* -ofile */
+        else if (inline_value)
+            *value = inline_value;
+        else if (a->i < a->argc)
+            *value = a->argv[a->i++];
+        else {
+            pg_fail("%s: option '%s' needs a value (%s)", a->command, arg, o->arg);
+            return PG_ARG_ERROR;
+        }
+        return k;
+    }
+    pg_fail("%s: unknown option '%s' (see 'polgraph %s --help')", a->command, arg, a->command);
+    return PG_ARG_ERROR;
+}
+
+void pg_print_help(const char *usage, const char *about, const pg_option *opts)
+{
+    printf("usage: %s\n\n%s\n\noptions:\n", usage, about);
+    for (int k = 0; opts[k].name; k++) {
+        char left[64];
+        if (opts[k].short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", opts[k].short_name, opts[k].name,
+                     opts[k].arg ? " " : "", opts[k].arg ? opts[k].arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", opts[k].name, opts[k].arg ? " " : "",
+                     opts[k].arg ? opts[k].arg : "");
+        printf("  %-28s %s\n", left, opts[k].help);
+    }
+    printf("  %-28s %s\n", "-h, --help", "show this help");
+}
+
+static void pg_vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "polgraph: %s", prefix);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void pg_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pg_vmessage("", fmt, ap);
+    va_end(ap);
+}
+
+void pg_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pg_vmessage("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+int pg_fail_error(const pg_error *err)
+{
+    pg_fail("%s", err->msg[0] ? err->msg : "unknown error");
+    return PG_EXIT_BAD;
+}
+
+/* The temporary file being written, removed if a signal arrives. */
+static char pg_temp_path[PATH_MAX + 32];
+static volatile sig_atomic_t pg_temp_active;
+
+static void pg_on_signal(int sig)
+{
+    if (pg_temp_active)
+        unlink(pg_temp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void pg_install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = pg_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+int pg_write_file_atomic(const char *path, const char *buf, size_t len, pg_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+            return pg_error_set(err, PG_EIO, "<stdout>: write error: %s", strerror(errno));
+        return PG_OK;
+    }
+    if (strlen(path) + 16 > sizeof pg_temp_path)
+        return pg_error_set(err, PG_EUSAGE, "%s: path too long", path);
+    snprintf(pg_temp_path, sizeof pg_temp_path, "%s.XXXXXX", path);
+    int fd = mkstemp(pg_temp_path);
+    if (fd < 0)
+        return pg_error_set(err, PG_EIO, "%s: cannot create: %s", path, strerror(errno));
+    pg_temp_active = 1;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, buf + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            int e = errno;
+            close(fd);
+            unlink(pg_temp_path);
+            pg_temp_active = 0;
+            return pg_error_set(err, PG_EIO, "%s: write error: %s", path, strerror(e));
+        }
+        done += (size_t)w;
+    }
+    /* mkstemp makes the file 0600; outputs are ordinary files */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    if (close(fd) != 0 || rename(pg_temp_path, path) != 0) {
+        int e = errno;
+        unlink(pg_temp_path);
+        pg_temp_active = 0;
+        return pg_error_set(err, PG_EIO, "%s: cannot write: %s", path, strerror(e));
+    }
+    pg_temp_active = 0;
+    return PG_OK;
+}
+
+int pg_parse_ulong(const char *s, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s || *s == '-')
+        return -1;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int pg_parse_double(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s)
+        return -1;
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}

@@ -1,0 +1,353 @@
+#include "pg_date.h"
+
+#include <string.h>
+
+/*
+ * Day numbers from and to civil dates: Howard Hinnant's algorithms
+ * (days_from_civil, civil_from_days), eras of 400 years of 146097 days.
+ */
+
+static int pg_is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int pg_days_in_month(int y, int m)
+{
+    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && pg_is_leap(y) ? 29 : days[m - 1];
+}
+
+pg_day pg_day_from_ymd(int y, int m, int d)
+{
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > pg_days_in_month(y, m))
+        return PG_DAY_NONE;
+    y -= m <= 2;
+    int era = y / 400; /* y >= 0 here */
+    int yoe = y - era * 400;
+    int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (pg_day) (era * 146097 + doe - 719468);
+}
+
+void pg_day_to_ymd(pg_day day, int *y, int *m, int *d)
+{
+    int yy = 0, mm = 0, dd = 0;
+    if (day != PG_DAY_NONE) {
+        int64_t z = (int64_t) day + 719468;
+        int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+        int64_t doe = z - era * 146097;
+        int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        int64_t mp = (5 * doy + 2) / 153;
+        dd = (int) (doy - (153 * mp + 2) / 5 + 1);
+        mm = (int) (mp < 10 ? mp + 3 : mp - 9);
+        yy = (int) (yoe + era * 400 + (mm <= 2));
+    }
+    if (y)
+        *y = yy;
+    if (m)
+        *m = mm;
+    if (d)
+        *d = dd;
+}
+
+int pg_day_weekday(pg_day day)
+{
+    /* 1970-01-01 was a Thursday (3) */
+    int64_t w = ((int64_t) day + 3) % 7;
+    return (int) (w < 0 ? w + 7 : w);
+}
+
+static int pg_is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int pg_is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Value of exactly n digits at s, or -1. */
+static int pg_digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!pg_is_digit(s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+pg_day pg_day_parse_iso(const char *s, size_t len)
+{
+    if (!s || len < 10 || s[4] != '-' || s[7] != '-')
+        return PG_DAY_NONE;
+    int y = pg_digits(s, 4), m = pg_digits(s + 5, 2), d = pg_digits(s + 8, 2);
+    if (y < 0 || m < 0 || d < 0)
+        return PG_DAY_NONE;
+    /* a time must at least begin with the hour */
+    if (len > 10 && !((s[10] == 'T' || s[10] == ' ') && len >= 13 && pg_digits(s + 11, 2) >= 0))
+        return PG_DAY_NONE;
+    return pg_day_from_ymd(y, m, d);
+}
+
+void pg_day_format(pg_day day, char buf[11])
+{
+    int y, m, d;
+    buf[0] = '\0';
+    if (day == PG_DAY_NONE)
+        return;
+    pg_day_to_ymd(day, &y, &m, &d);
+    if (y < 1 || y > 9999)
+        return;
+    buf[0] = (char) ('0' + y / 1000);
+    buf[1] = (char) ('0' + y / 100 % 10);
+    buf[2] = (char) ('0' + y / 10 % 10);
+    buf[3] = (char) ('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char) ('0' + m / 10);
+    buf[6] = (char) ('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char) ('0' + d / 10);
+    buf[9] = (char) ('0' + d % 10);
+    buf[10] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Case-insensitive s[0..len) == name[0..nlen) (name in lower case). */
+static int pg_name_eq(const char *s, size_t len, const char *name, size_t nlen)
+{
+    if (len != nlen)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char) s[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        if (c != name[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Index of s in a NULL-terminated list of alternatives "full|abbr|...", or -1. */
+static int pg_name_lookup(const char *s, size_t len, const char *const *names)
+{
+    if (!s)
+        return -1;
+    if (len > 1 && s[len - 1] == '.')
+        len--; /* "Jan." */
+    for (int i = 0; names[i]; i++) {
+        const char *alt = names[i];
+        for (;;) {
+            const char *bar = strchr(alt, '|');
+            size_t al = bar ? (size_t) (bar - alt) : strlen(alt);
+            if (pg_name_eq(s, len, alt, al))
+                return i;
+            if (!bar)
+                break;
+            alt = bar + 1;
+        }
+    }
+    return -1;
+}
+
+int pg_month_from_name(const char *s, size_t len)
+{
+    static const char *const months[] = {
+        "january|jan",   "february|feb", "march|mar",     "april|apr",
+        "may",           "june|jun",     "july|jul",      "august|aug",
+        "september|sep|sept", "october|oct", "november|nov", "december|dec", NULL};
+    return pg_name_lookup(s, len, months) + 1;
+}
+
+int pg_weekday_from_name(const char *s, size_t len)
+{
+    static const char *const days[] = {
+        "monday|mon",     "tuesday|tue|tues", "wednesday|wed", "thursday|thu|thur|thurs",
+        "friday|fri",     "saturday|sat",     "sunday|sun",    NULL};
+    return pg_name_lookup(s, len, days);
+}
+
+/* ------------------------------------------------------------------ */
+/* Datelines                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct pg_cursor {
+    const char *s;
+    size_t i, end; /* one line: [i, end) */
+} pg_cursor;
+
+static int pg_at(const pg_cursor *c, size_t k)
+{
+    return c->i + k < c->end ? (unsigned char) c->s[c->i + k] : -1;
+}
+
+/* Skips blanks (space, tab, no-break space); returns how many were skipped. */
+static size_t pg_skip_blanks(pg_cursor *c)
+{
+    size_t n = 0;
+    for (;;) {
+        int ch = pg_at(c, 0);
+        if (ch == ' ' || ch == '\t') {
+            c->i++;
+        } else if (ch == 0xC2 && pg_at(c, 1) == 0xA0) {
+            c->i += 2;
+        } else {
+            return n;
+        }
+        n++;
+    }
+}
+
+/* Reads 1..maxd digits (not followed by a further digit); -1 if none. */
+static int pg_read_number(pg_cursor *c, size_t mind, size_t maxd)
+{
+    size_t n = 0;
+    int v = 0;
+    while (n <= maxd && pg_is_digit(pg_at(c, n))) {
+        v = v * 10 + (pg_at(c, n) - '0');
+        n++;
+    }
+    if (n < mind || n > maxd)
+        return -1;
+    c->i += n;
+    return v;
+}
+
+/* Skips an ordinal suffix: 14th, 1st, 2nd, 3rd. */
+static void pg_skip_ordinal(pg_cursor *c)
+{
+    int a = pg_at(c, 0) | 0x20, b = pg_at(c, 1) | 0x20;
+    if (((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+         (a == 't' && b == 'h')) &&
+        !pg_is_alpha(pg_at(c, 2)))
+        c->i += 2;
+}
+
+static int pg_read_month(pg_cursor *c)
+{
+    size_t n = 0;
+    while (pg_is_alpha(pg_at(c, n)))
+        n++;
+    int m = pg_month_from_name(c->s + c->i, n);
+    if (m == 0)
+        return 0;
+    c->i += n;
+    if (pg_at(c, 0) == '.')
+        c->i++;
+    return m;
+}
+
+/* A year of four digits, then no letter or digit. */
+static int pg_read_year(pg_cursor *c)
+{
+    int y = pg_read_number(c, 4, 4);
+    int ch = pg_at(c, 0);
+    return y >= 0 && !pg_is_alpha(ch) && !pg_is_digit(ch) ? y : -1;
+}
+
+/* 2023-03-14 */
+static pg_day pg_try_iso(pg_cursor c)
+{
+    int y = pg_read_number(&c, 4, 4);
+    if (y < 0 || pg_at(&c, 0) != '-')
+        return PG_DAY_NONE;
+    c.i++;
+    int m = pg_read_number(&c, 2, 2);
+    if (m < 0 || pg_at(&c, 0) != '-')
+        return PG_DAY_NONE;
+    c.i++;
+    int d = pg_read_number(&c, 2, 2);
+    return d < 0 ? PG_DAY_NONE : pg_day_from_ymd(y, m, d);
+}
+
+/* 14 March 2023, 14th of March, 2023 */
+static pg_day pg_try_dmy(pg_cursor c)
+{
+    int d = pg_read_number(&c, 1, 2);
+    if (d < 0)
+        return PG_DAY_NONE;
+    pg_skip_ordinal(&c);
+    if (pg_at(&c, 0) == '.')
+        c.i++;
+    if (!pg_skip_blanks(&c))
+        return PG_DAY_NONE;
+    if ((pg_at(&c, 0) | 0x20) == 'o' && (pg_at(&c, 1) | 0x20) == 'f' && !pg_is_alpha(pg_at(&c, 2))) {
+        c.i += 2;
+        if (!pg_skip_blanks(&c))
+            return PG_DAY_NONE;
+    }
+    int m = pg_read_month(&c);
+    if (!m)
+        return PG_DAY_NONE;
+    if (pg_at(&c, 0) == ',')
+        c.i++;
+    if (!pg_skip_blanks(&c))
+        return PG_DAY_NONE;
+    int y = pg_read_year(&c);
+    return y < 0 ? PG_DAY_NONE : pg_day_from_ymd(y, m, d);
+}
+
+/* March 14, 2023; Jan. 28, 2017 */
+static pg_day pg_try_mdy(pg_cursor c)
+{
+    int m = pg_read_month(&c);
+    if (!m || !pg_skip_blanks(&c))
+        return PG_DAY_NONE;
+    int d = pg_read_number(&c, 1, 2);
+    if (d < 0)
+        return PG_DAY_NONE;
+    pg_skip_ordinal(&c);
+    if (pg_at(&c, 0) == ',')
+        c.i++;
+    if (!pg_skip_blanks(&c))
+        return PG_DAY_NONE;
+    int y = pg_read_year(&c);
+    return y < 0 ? PG_DAY_NONE : pg_day_from_ymd(y, m, d);
+}
+
+static pg_day pg_find_in_line(const char *s, size_t b, size_t e)
+{
+    for (size_t k = b; k < e; k++) {
+        int ch = (unsigned char) s[k];
+        int prev = k > b ? (unsigned char) s[k - 1] : ' ';
+        if (pg_is_digit(prev) || pg_is_alpha(prev))
+            continue; /* only at the start of a word */
+        pg_cursor c = {s, k, e};
+        pg_day d = PG_DAY_NONE;
+        if (pg_is_digit(ch)) {
+            d = pg_try_iso(c);
+            if (d == PG_DAY_NONE)
+                d = pg_try_dmy(c);
+        } else if (pg_is_alpha(ch)) {
+            d = pg_try_mdy(c);
+        }
+        if (d != PG_DAY_NONE)
+            return d;
+    }
+    return PG_DAY_NONE;
+}
+
+pg_day pg_day_find_dateline(const char *text, size_t len, size_t max_bytes)
+{
+    if (!text)
+        return PG_DAY_NONE;
+    size_t n = len < max_bytes ? len : max_bytes;
+    size_t i = 0;
+    while (i < n) {
+        size_t eol = i;
+        while (eol < n && text[eol] != '\n' && text[eol] != '\r')
+            eol++;
+        pg_day d = pg_find_in_line(text, i, eol);
+        if (d != PG_DAY_NONE)
+            return d;
+        i = eol + 1;
+    }
+    return PG_DAY_NONE;
+}

@@ -1,0 +1,695 @@
+#include "pg_dict.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_strmap.h"
+
+/* Longest phrase (in tokens) the matcher looks for. */
+#define PG_PHRASE_MAX 8
+/* Longest folded token kept; longer ones cannot be dictionary words. */
+#define PG_FOLD_MAX 64
+
+/* Case a text token must have to match a dictionary token. */
+enum { PG_CASE_ANY = 0, PG_CASE_UPPER = 1, PG_CASE_ALLCAPS = 2 };
+
+typedef struct pg_candidate {
+    long actor;
+    long role; /* -1 for names and aliases */
+    pg_match_type type;
+} pg_candidate;
+
+typedef struct pg_phrase {
+    size_t n_tokens;
+    unsigned char need[PG_PHRASE_MAX];
+    pg_candidate *cands;
+    size_t n_cands;
+} pg_phrase;
+
+struct pg_dict {
+    pg_actor *actors;
+    size_t n_actors, cap_actors;
+    pg_strmap ids;     /* id -> actor index */
+    pg_strmap phrases; /* folded phrase -> index into 'table' */
+    pg_strmap firsts;  /* folded first token -> longest phrase it starts */
+    pg_phrase *table;
+    size_t n_table, cap_table;
+    int dirty; /* phrases must be rebuilt */
+};
+
+extern const char *const pg_builtin_data[];
+extern const size_t pg_builtin_size[];
+extern const char *const pg_builtin_name[];
+extern const size_t pg_builtin_count;
+
+static const char *const pg_kind_names[] = {"person", "organization", "country"};
+
+const char *pg_kind_name(pg_kind kind)
+{
+    return (unsigned)kind < 3 ? pg_kind_names[kind] : "person";
+}
+
+int pg_kind_parse(const char *s, pg_kind *out)
+{
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(s, pg_kind_names[i]) == 0) {
+            *out = (pg_kind)i;
+            return 0;
+        }
+    }
+    if (strcmp(s, "organisation") == 0) {
+        *out = PG_KIND_ORGANIZATION;
+        return 0;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actors                                                             */
+/* ------------------------------------------------------------------ */
+
+static void pg_strv_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void pg_actor_release(pg_actor *a)
+{
+    free(a->id);
+    free(a->name);
+    pg_strv_free(a->aliases, a->n_aliases);
+    for (size_t i = 0; i < a->n_roles; i++) {
+        free(a->roles[i].title);
+        pg_strv_free(a->roles[i].descriptions, a->roles[i].n_descriptions);
+    }
+    free(a->roles);
+    memset(a, 0, sizeof *a);
+}
+
+static void pg_phrases_release(pg_dict *d)
+{
+    for (size_t i = 0; i < d->n_table; i++)
+        free(d->table[i].cands);
+    free(d->table);
+    d->table = NULL;
+    d->n_table = d->cap_table = 0;
+    pg_strmap_release(&d->phrases);
+    pg_strmap_release(&d->firsts);
+}
+
+int pg_dict_new(pg_dict **out, pg_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    return PG_OK;
+}
+
+void pg_dict_free(pg_dict *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n_actors; i++)
+        pg_actor_release(&d->actors[i]);
+    free(d->actors);
+    pg_strmap_release(&d->ids);
+    pg_phrases_release(d);
+    free(d);
+}
+
+int pg_dict_new_builtin(pg_dict **out, pg_error *err)
+{
+    int rc = pg_dict_new(out, err);
+    for (size_t i = 0; rc == PG_OK && i < pg_builtin_count; i++)
+        rc = pg_dict_load_json(*out, pg_builtin_data[i], pg_builtin_size[i], pg_builtin_name[i],
+                               err);
+    if (rc != PG_OK) {
+        pg_dict_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+size_t pg_dict_size(const pg_dict *d)
+{
+    return d->n_actors;
+}
+
+const pg_actor *pg_dict_actor(const pg_dict *d, size_t index)
+{
+    return index < d->n_actors ? &d->actors[index] : NULL;
+}
+
+long pg_dict_find(const pg_dict *d, const char *id)
+{
+    return pg_strmap_get(&d->ids, id, strlen(id));
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading JSON                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Line of the first occurrence of "needle" (quoted) in the text, or 0. */
+static int pg_line_of(const char *json, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0 || n + 2 > len)
+        return 0;
+    int line = 1;
+    for (size_t i = 0; i + n + 2 <= len; i++) {
+        if (json[i] == '\n')
+            line++;
+        else if (json[i] == '"' && json[i + n + 1] == '"' && memcmp(json + i + 1, needle, n) == 0)
+            return line;
+    }
+    return 0;
+}
+
+typedef struct pg_loader {
+    const char *json;
+    size_t len;
+    const char *source;
+    size_t index;   /* actor being read */
+    const char *id; /* its id, when known */
+    pg_error *err;
+} pg_loader;
+
+/* "SOURCE:LINE: actors[i].FIELD: WHAT", with the line of the actor's id. */
+static int pg_schema_error(const pg_loader *l, const char *field, const char *what)
+{
+    int line = l->id ? pg_line_of(l->json, l->len, l->id) : 0;
+    if (line > 0)
+        return pg_error_set(l->err, PG_EINPUT, "%s:%d: actors[%zu].%s: %s", l->source, line,
+                            l->index, field, what);
+    return pg_error_set(l->err, PG_EINPUT, "%s: actors[%zu].%s: %s", l->source, l->index, field,
+                        what);
+}
+
+static int pg_read_string(const pg_loader *l, json_t *obj, const char *key, int required,
+                          char **out)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v || json_is_null(v)) {
+        if (required)
+            return pg_schema_error(l, key, "missing (expected a non-empty string)");
+        return PG_OK;
+    }
+    if (!json_is_string(v) || json_string_length(v) == 0)
+        return pg_schema_error(l, key, "expected a non-empty string");
+    *out = strdup(json_string_value(v));
+    if (!*out)
+        return pg_error_set(l->err, PG_ENOMEM, "out of memory");
+    return PG_OK;
+}
+
+static int pg_read_strings(const pg_loader *l, json_t *obj, const char *key, const char *path,
+                           char ***out, size_t *n)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    *n = 0;
+    if (!v || json_is_null(v))
+        return PG_OK;
+    if (!json_is_array(v))
+        return pg_schema_error(l, path, "expected an array of strings");
+    size_t count = json_array_size(v);
+    if (count == 0)
+        return PG_OK;
+    *out = calloc(count, sizeof **out);
+    if (!*out)
+        return pg_error_set(l->err, PG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < count; i++) {
+        json_t *s = json_array_get(v, i);
+        if (!json_is_string(s) || json_string_length(s) == 0) {
+            char where[160];
+            snprintf(where, sizeof where, "%s[%zu]", path, i);
+            return pg_schema_error(l, where, "expected a non-empty string");
+        }
+        (*out)[i] = strdup(json_string_value(s));
+        if (!(*out)[i])
+            return pg_error_set(l->err, PG_ENOMEM, "out of memory");
+        (*n)++;
+    }
+    return PG_OK;
+}
+
+static int pg_read_date(const pg_loader *l, json_t *role, const char *key, const char *path,
+                        pg_day *out)
+{
+    json_t *v = json_object_get(role, key);
+    *out = PG_DAY_NONE;
+    if (!v || json_is_null(v))
+        return PG_OK;
+    if (json_is_string(v)) {
+        *out = pg_day_parse_iso(json_string_value(v), json_string_length(v));
+        if (*out != PG_DAY_NONE)
+            return PG_OK;
+    }
+    return pg_schema_error(l, path, "expected a date YYYY-MM-DD or null");
+}
+
+static int pg_read_role(const pg_loader *l, json_t *jr, size_t r, pg_role *role)
+{
+    char path[96];
+    if (!json_is_object(jr)) {
+        snprintf(path, sizeof path, "roles[%zu]", r);
+        return pg_schema_error(l, path, "expected an object");
+    }
+    snprintf(path, sizeof path, "roles[%zu].title", r);
+    json_t *t = json_object_get(jr, "title");
+    if (!json_is_string(t) || json_string_length(t) == 0)
+        return pg_schema_error(l, path, "expected a non-empty string");
+    role->title = strdup(json_string_value(t));
+    if (!role->title)
+        return pg_error_set(l->err, PG_ENOMEM, "out of memory");
+    snprintf(path, sizeof path, "roles[%zu].from", r);
+    int rc = pg_read_date(l, jr, "from", path, &role->from);
+    if (rc != PG_OK)
+        return rc;
+    snprintf(path, sizeof path, "roles[%zu].to", r);
+    rc = pg_read_date(l, jr, "to", path, &role->to);
+    if (rc != PG_OK)
+        return rc;
+    if (role->from != PG_DAY_NONE && role->to != PG_DAY_NONE && role->to < role->from)
+        return pg_schema_error(l, path, "ends before it starts");
+    snprintf(path, sizeof path, "roles[%zu].descriptions", r);
+    return pg_read_strings(l, jr, "descriptions", path, &role->descriptions,
+                           &role->n_descriptions);
+}
+
+static int pg_read_actor(pg_loader *l, json_t *ja, pg_actor *a)
+{
+    if (!json_is_object(ja))
+        return pg_schema_error(l, "", "expected an object");
+    json_t *jid = json_object_get(ja, "id");
+    if (json_is_string(jid))
+        l->id = json_string_value(jid);
+    int rc = pg_read_string(l, ja, "id", 1, &a->id);
+    if (rc == PG_OK)
+        rc = pg_read_string(l, ja, "name", 1, &a->name);
+    if (rc != PG_OK)
+        return rc;
+
+    char *s = NULL;
+    rc = pg_read_string(l, ja, "kind", 0, &s);
+    if (rc != PG_OK)
+        return rc;
+    a->kind = PG_KIND_PERSON;
+    if (s && pg_kind_parse(s, &a->kind) != 0) {
+        free(s);
+        return pg_schema_error(l, "kind", "expected \"person\", \"organization\" or \"country\"");
+    }
+    free(s);
+
+    json_t *jc = json_object_get(ja, "country");
+    if (jc && !json_is_null(jc)) {
+        const char *c = json_is_string(jc) ? json_string_value(jc) : NULL;
+        size_t n = c ? strlen(c) : 99;
+        if (n != 0 && n != 3)
+            return pg_schema_error(l, "country", "expected an ISO 3166 alpha-3 code");
+        memcpy(a->country, c, n + 1);
+    }
+
+    rc = pg_read_strings(l, ja, "aliases", "aliases", &a->aliases, &a->n_aliases);
+    if (rc != PG_OK)
+        return rc;
+    json_t *jroles = json_object_get(ja, "roles");
+    if (!jroles || json_is_null(jroles))
+        return PG_OK;
+    if (!json_is_array(jroles))
+        return pg_schema_error(l, "roles", "expected an array");
+    size_t n = json_array_size(jroles);
+    if (n == 0)
+        return PG_OK;
+    a->roles = calloc(n, sizeof *a->roles);
+    if (!a->roles)
+        return pg_error_set(l->err, PG_ENOMEM, "out of memory");
+    for (size_t r = 0; r < n; r++) {
+        a->n_roles++;
+        rc = pg_read_role(l, json_array_get(jroles, r), r, &a->roles[r]);
+        if (rc != PG_OK)
+            return rc;
+    }
+    return PG_OK;
+}
+
+/* Adds or replaces an actor; takes its contents. */
+static int pg_dict_put(pg_dict *d, pg_actor *a, pg_error *err)
+{
+    long at = pg_strmap_get(&d->ids, a->id, strlen(a->id));
+    if (at >= 0) {
+        pg_actor_release(&d->actors[at]);
+        d->actors[at] = *a;
+        return PG_OK;
+    }
+    if (d->n_actors == d->cap_actors) {
+        size_t cap = d->cap_actors ? d->cap_actors * 2 : 256;
+        pg_actor *v = realloc(d->actors, cap * sizeof *v);
+        if (!v)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+        d->actors = v;
+        d->cap_actors = cap;
+    }
+    if (pg_strmap_put(&d->ids, a->id, strlen(a->id), (long)d->n_actors) != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    d->actors[d->n_actors++] = *a;
+    return PG_OK;
+}
+
+int pg_dict_load_json(pg_dict *d, const char *json, size_t len, const char *source,
+                      pg_error *err)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root)
+        return pg_error_set(err, PG_EINPUT, "%s:%d:%d: %s", source, jerr.line, jerr.column,
+                            jerr.text);
+    int rc = PG_OK;
+    json_t *actors = json_is_object(root) ? json_object_get(root, "actors") : NULL;
+    if (!json_is_array(actors)) {
+        rc = pg_error_set(err, PG_EINPUT, "%s:1: expected an object with an array \"actors\"",
+                          source);
+        goto out;
+    }
+    pg_strmap seen = {0};
+    pg_loader l = {json, len, source, 0, NULL, err};
+    for (size_t i = 0; i < json_array_size(actors) && rc == PG_OK; i++) {
+        pg_actor a = {0};
+        l.index = i;
+        l.id = NULL;
+        rc = pg_read_actor(&l, json_array_get(actors, i), &a);
+        if (rc == PG_OK && pg_strmap_get(&seen, a.id, strlen(a.id)) >= 0)
+            rc = pg_schema_error(&l, "id", "duplicate id in this file");
+        if (rc == PG_OK && pg_strmap_put(&seen, a.id, strlen(a.id), (long)i) != 0)
+            rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+        if (rc == PG_OK)
+            rc = pg_dict_put(d, &a, err);
+        if (rc != PG_OK)
+            pg_actor_release(&a);
+    }
+    pg_strmap_release(&seen);
+    d->dirty = 1;
+out:
+    json_decref(root);
+    return rc;
+}
+
+int pg_dict_load_file(pg_dict *d, const char *path, pg_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return pg_error_set(err, PG_EIO, "%s: cannot open: %s", path, strerror(errno));
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 65536 > cap) {
+            cap = cap ? cap * 2 : 1 << 17;
+            char *b = realloc(buf, cap);
+            if (!b) {
+                free(buf);
+                fclose(f);
+                return pg_error_set(err, PG_ENOMEM, "%s: out of memory", path);
+            }
+            buf = b;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    int rc = bad ? pg_error_set(err, PG_EIO, "%s: read error", path)
+                 : pg_dict_load_json(d, buf, len, path, err);
+    free(buf);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Phrases                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Folds a token and drops a possessive ("Merkel's" -> "merkel"). */
+static size_t pg_fold_token(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t n = pg_fold(s, len, buf, cap);
+    if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
+        n -= 2;
+    else if (n > 1 && buf[n - 1] == '\'')
+        n -= 1;
+    buf[n] = '\0';
+    return n;
+}
+
+static unsigned char pg_case_need(const pg_token *t, pg_match_type type)
+{
+    if ((t->flags & PG_TOK_ALLCAPS) && !(t->flags & PG_TOK_NUM))
+        return PG_CASE_ALLCAPS;
+    /* role descriptions are written "German chancellor" as often as "German Chancellor" */
+    if (type != PG_MATCH_DESCRIPTION && (t->flags & PG_TOK_UPPER))
+        return PG_CASE_UPPER;
+    return PG_CASE_ANY;
+}
+
+static int pg_case_ok(unsigned char need, uint32_t flags)
+{
+    if (need == PG_CASE_ALLCAPS)
+        return (flags & PG_TOK_ALLCAPS) != 0;
+    if (need == PG_CASE_UPPER)
+        return (flags & PG_TOK_UPPER) != 0;
+    return 1;
+}
+
+static int pg_is_article(const char *folded)
+{
+    return strcmp(folded, "the") == 0;
+}
+
+static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg_match_type type,
+                         pg_error *err)
+{
+    pg_tokens toks = {0};
+    int rc = pg_tokenize(&toks, text, strlen(text), err);
+    if (rc != PG_OK)
+        return rc;
+    char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
+    size_t klen = 0, first_len = 0, nt = 0;
+    unsigned char need[PG_PHRASE_MAX];
+    for (size_t i = 0; i < toks.n && nt < PG_PHRASE_MAX; i++) {
+        char f[PG_FOLD_MAX + 1];
+        const pg_token *t = &toks.v[i];
+        size_t fl = pg_fold_token(text + t->start, t->end - t->start, f, sizeof f);
+        if (fl == 0 || (nt == 0 && pg_is_article(f)))
+            continue;
+        if (nt > 0)
+            key[klen++] = ' ';
+        memcpy(key + klen, f, fl);
+        klen += fl;
+        if (nt == 0)
+            first_len = klen;
+        need[nt++] = pg_case_need(t, type);
+    }
+    pg_tokens_release(&toks);
+    if (nt == 0)
+        return PG_OK;
+
+    long at = pg_strmap_get(&d->phrases, key, klen);
+    if (at < 0) {
+        if (d->n_table == d->cap_table) {
+            size_t cap = d->cap_table ? d->cap_table * 2 : 1024;
+            pg_phrase *v = realloc(d->table, cap * sizeof *v);
+            if (!v)
+                return pg_error_set(err, PG_ENOMEM, "out of memory");
+            d->table = v;
+            d->cap_table = cap;
+        }
+        at = (long)d->n_table++;
+        pg_phrase *p = &d->table[at];
+        memset(p, 0, sizeof *p);
+        p->n_tokens = nt;
+        memcpy(p->need, need, nt);
+        if (pg_strmap_put(&d->phrases, key, klen, at) != 0)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+    } else {
+        /* the same phrase spelt with other capitals: ask for the weaker case */
+        pg_phrase *p = &d->table[at];
+        for (size_t i = 0; i < nt; i++)
+            if (need[i] < p->need[i])
+                p->need[i] = need[i];
+    }
+    pg_phrase *p = &d->table[at];
+    for (size_t i = 0; i < p->n_cands; i++)
+        if (p->cands[i].actor == actor && p->cands[i].role == role)
+            return PG_OK;
+    pg_candidate *c = realloc(p->cands, (p->n_cands + 1) * sizeof *c);
+    if (!c)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    p->cands = c;
+    p->cands[p->n_cands++] = (pg_candidate){actor, role, type};
+
+    long longest = pg_strmap_get(&d->firsts, key, first_len);
+    if (longest < (long)nt && pg_strmap_put(&d->firsts, key, first_len, (long)nt) != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    return PG_OK;
+}
+
+static int pg_dict_build(pg_dict *d, pg_error *err)
+{
+    pg_phrases_release(d);
+    int rc = PG_OK;
+    for (size_t i = 0; i < d->n_actors && rc == PG_OK; i++) {
+        const pg_actor *a = &d->actors[i];
+        rc = pg_add_phrase(d, a->name, (long)i, -1, PG_MATCH_NAME, err);
+        for (size_t k = 0; k < a->n_aliases && rc == PG_OK; k++)
+            rc = pg_add_phrase(d, a->aliases[k], (long)i, -1, PG_MATCH_ALIAS, err);
+        for (size_t r = 0; r < a->n_roles && rc == PG_OK; r++)
+            for (size_t k = 0; k < a->roles[r].n_descriptions && rc == PG_OK; k++)
+                rc = pg_add_phrase(d, a->roles[r].descriptions[k], (long)i, (long)r,
+                                   PG_MATCH_DESCRIPTION, err);
+    }
+    if (rc == PG_OK)
+        d->dirty = 0;
+    return rc;
+}
+
+int pg_dict_prepare(pg_dict *d, pg_error *err)
+{
+    return d->dirty ? pg_dict_build(d, err) : PG_OK;
+}
+
+static int pg_role_holds(const pg_role *r, pg_day date)
+{
+    return (r->from == PG_DAY_NONE || r->from <= date) && (r->to == PG_DAY_NONE || date <= r->to);
+}
+
+/*
+ * Which actor a phrase names: a name or alias of exactly one actor wins;
+ * else a role description held on 'date' (at a hand-over, the newer
+ * holder); else, without a date, a description only one actor ever held.
+ */
+static long pg_resolve(const pg_dict *d, const pg_phrase *p, pg_day date, pg_match_type *type)
+{
+    long named = -1, described = -1;
+    int n_named = 0;
+    pg_day best_from = PG_DAY_NONE;
+    long only = -2;
+    for (size_t i = 0; i < p->n_cands; i++) {
+        const pg_candidate *c = &p->cands[i];
+        if (c->type != PG_MATCH_DESCRIPTION) {
+            if (named != c->actor)
+                n_named++;
+            named = c->actor;
+            *type = c->type;
+            continue;
+        }
+        only = (only == -2 || only == c->actor) ? c->actor : -1;
+        if (date == PG_DAY_NONE)
+            continue;
+        const pg_role *r = &d->actors[c->actor].roles[c->role];
+        if (pg_role_holds(r, date) && (described < 0 || r->from > best_from)) {
+            described = c->actor;
+            best_from = r->from;
+        }
+    }
+    if (n_named == 1)
+        return named;
+    *type = PG_MATCH_DESCRIPTION;
+    if (described >= 0)
+        return described;
+    if (date == PG_DAY_NONE && only >= 0)
+        return only;
+    return -1;
+}
+
+int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, size_t begin,
+                  size_t end, pg_day date, pg_matches *out, pg_error *err)
+{
+    if (d->dirty && pg_dict_build((pg_dict *)d, err) != PG_OK)
+        return err ? err->code : PG_ENOMEM;
+    if (d->n_table == 0)
+        return PG_OK;
+    char folded[PG_PHRASE_MAX][PG_FOLD_MAX + 1];
+    size_t flen[PG_PHRASE_MAX];
+    /* folded[] is a ring over the next PG_PHRASE_MAX tokens */
+    size_t have = begin;
+    for (size_t i = begin; i < end;) {
+        while (have < end && have < i + PG_PHRASE_MAX) {
+            const pg_token *t = &toks->v[have];
+            size_t slot = have % PG_PHRASE_MAX;
+            flen[slot] = pg_fold_token(text + t->start, t->end - t->start, folded[slot],
+                                       PG_FOLD_MAX + 1);
+            have++;
+        }
+        size_t s0 = i % PG_PHRASE_MAX;
+        long longest = flen[s0] ? pg_strmap_get(&d->firsts, folded[s0], flen[s0]) : -1;
+        size_t matched = 0;
+        if (longest > 0) {
+            char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
+            size_t klen = 0, lens[PG_PHRASE_MAX];
+            size_t max = (size_t)longest;
+            if (max > end - i)
+                max = end - i;
+            for (size_t k = 0; k < max; k++) {
+                size_t s = (i + k) % PG_PHRASE_MAX;
+                if (k > 0)
+                    key[klen++] = ' ';
+                memcpy(key + klen, folded[s], flen[s]);
+                klen += flen[s];
+                lens[k] = klen;
+            }
+            for (size_t k = max; k > 0 && !matched; k--) {
+                long at = pg_strmap_get(&d->phrases, key, lens[k - 1]);
+                if (at < 0)
+                    continue;
+                const pg_phrase *p = &d->table[at];
+                int ok = 1;
+                for (size_t j = 0; j < k && ok; j++)
+                    ok = pg_case_ok(p->need[j], toks->v[i + j].flags);
+                if (!ok)
+                    continue;
+                pg_match_type type = PG_MATCH_NAME;
+                long actor = pg_resolve(d, p, date, &type);
+                if (out->n == out->cap) {
+                    size_t cap = out->cap ? out->cap * 2 : 16;
+                    pg_match *v = realloc(out->v, cap * sizeof *v);
+                    if (!v)
+                        return pg_error_set(err, PG_ENOMEM, "out of memory");
+                    out->v = v;
+                    out->cap = cap;
+                }
+                out->v[out->n++] = (pg_match){i, i + k, actor, type};
+                matched = k;
+            }
+        }
+        i += matched ? matched : 1;
+    }
+    return PG_OK;
+}
+
+void pg_matches_release(pg_matches *m)
+{
+    if (!m)
+        return;
+    free(m->v);
+    memset(m, 0, sizeof *m);
+}
+
+long pg_dict_lookup_word(const pg_dict *d, const char *word, size_t len, uint32_t flags,
+                         pg_day date)
+{
+    if (d->dirty && pg_dict_build((pg_dict *)d, NULL) != PG_OK)
+        return -1;
+    char f[PG_FOLD_MAX + 1];
+    size_t fl = pg_fold_token(word, len, f, sizeof f);
+    long at = fl ? pg_strmap_get(&d->phrases, f, fl) : -1;
+    if (at < 0 || d->table[at].n_tokens != 1 || !pg_case_ok(d->table[at].need[0], flags))
+        return -1;
+    pg_match_type type;
+    return pg_resolve(d, &d->table[at], date, &type);
+}

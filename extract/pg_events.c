@@ -1,0 +1,534 @@
+#include "pg_events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Sentences longer than this are not searched for events. */
+#define PG_EV_MAX_TOKENS 200
+#define PG_EV_WORD 24
+
+/* What a trigger word says about the event. */
+enum {
+    PG_TRIG_NONE = 0,
+    PG_TRIG_VERB = 1,      /* X met Y; X and Y met */
+    PG_TRIG_NOUN = 2,      /* talks between X and Y; the X-Y summit */
+    PG_TRIG_INITIATES = 4, /* the subject placed the call or hosted */
+    PG_TRIG_NEEDS_OBJ = 8  /* only an event with a person right after it ("called X") */
+};
+
+typedef struct pg_trigger {
+    const char *word;
+    pg_mode mode;
+    int flags;
+} pg_trigger;
+
+static const pg_trigger pg_triggers[] = {
+    {"phoned", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES},
+    {"phones", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"telephoned", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES},
+    {"rang", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"ring", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"rings", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"called", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"calls", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_NOUN | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"call", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_NOUN},
+    {"calling", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"phone", PG_MODE_PHONE, PG_TRIG_VERB | PG_TRIG_NOUN},
+    {"telephone", PG_MODE_PHONE, PG_TRIG_NOUN},
+    {"videoconference", PG_MODE_PHONE, PG_TRIG_NOUN},
+    {"video-conference", PG_MODE_PHONE, PG_TRIG_NOUN},
+    {"spoke", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"speak", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"speaks", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"spoken", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"speaking", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"talked", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"talk", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"conversation", PG_MODE_UNSPECIFIED, PG_TRIG_NOUN},
+    {"conversations", PG_MODE_UNSPECIFIED, PG_TRIG_NOUN},
+    {"conferred", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"met", PG_MODE_MEETING, PG_TRIG_VERB},
+    {"meet", PG_MODE_MEETING, PG_TRIG_VERB},
+    {"meets", PG_MODE_MEETING, PG_TRIG_VERB},
+    {"meeting", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_NOUN},
+    {"meetings", PG_MODE_MEETING, PG_TRIG_NOUN},
+    {"summit", PG_MODE_MEETING, PG_TRIG_NOUN},
+    {"visit", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_NOUN | PG_TRIG_NEEDS_OBJ},
+    {"visited", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_NEEDS_OBJ},
+    {"visits", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_NEEDS_OBJ},
+    {"hosted", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"host", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"hosts", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"hosting", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"welcomed", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"received", PG_MODE_MEETING, PG_TRIG_VERB | PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ},
+    {"talks", PG_MODE_TALKS, PG_TRIG_NOUN | PG_TRIG_VERB},
+    {"negotiations", PG_MODE_TALKS, PG_TRIG_NOUN},
+    {"negotiated", PG_MODE_TALKS, PG_TRIG_VERB},
+};
+
+static const char *const pg_negations[] = {
+    "not", "never", "n't", "didn't", "don't", "doesn't", "won't", "wouldn't", "haven't",
+    "hasn't", "hadn't", "no", "without", "refused", "refuses", "refuse", "declined", "declines",
+    "decline", "rejected", "rejects", "failed", "cannot", "can't", "couldn't", "neither", "nor",
+    "avoided", "snubbed", NULL};
+static const char *const pg_cancellations[] = {"cancelled", "canceled", "postponed", "scrapped",
+                                               "off",       "shelved",  NULL};
+static const char *const pg_conditionals[] = {
+    "if", "could", "would", "might", "should", "unless", "whether", "possible", "possibly",
+    "ready", "willing", "happy", "open", "offered", "proposed", "hopes", "hoped", "want",
+    "wants", "wanted", "consider", "considering", "perhaps", NULL};
+static const char *const pg_futures[] = {"will", "'ll",       "shall",    "due",      "expected",
+                                         "plans", "plan",     "planned",  "planning", "scheduled",
+                                         "set",   "going",    "upcoming", "tomorrow", "next",
+                                         "to",    "intends",  "aims",     NULL};
+static const char *const pg_reporting[] = {"said",  "says",     "say",  "told",   "tells",
+                                           "added", "according", "announced", "stated",
+                                           "reported", "confirmed", "noted", "insisted",
+                                           "stressed", "explained", NULL};
+static const char *const pg_stops[] = {"about", "over", "after", "before", "because", "while",
+                                       "which", "who", "whom", "that", "but", "although",
+                                       "discuss", "where", "when", "amid", "since", "as", NULL};
+static const char *const pg_links[] = {"and", ",", "both", "the", "his", "her", "their",
+                                       "counterpart", "counterparts", "leader", "leaders",
+                                       "president", "minister", "prime", "chancellor", "'s",
+                                       "french", "german", "russian", "us", "u.s.", "chinese",
+                                       "british", "american", "foreign", "secretary", NULL};
+
+static int pg_in(const char *w, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct pg_sent {
+    const char *text;
+    const pg_tokens *toks;
+    size_t b, e;                    /* tokens of the sentence */
+    char (*w)[PG_EV_WORD];          /* folded words, indexed from b */
+    long *person;                   /* mention index of a person at token, or -1 */
+    const pg_mention *m;
+    size_t n_m;
+} pg_sent;
+
+static const char *pg_w(const pg_sent *s, size_t i)
+{
+    return s->w[i - s->b];
+}
+
+static long pg_person_at(const pg_sent *s, size_t i)
+{
+    return s->person[i - s->b];
+}
+
+static const pg_trigger *pg_trigger_of(const char *w)
+{
+    for (size_t i = 0; i < sizeof pg_triggers / sizeof *pg_triggers; i++)
+        if (strcmp(w, pg_triggers[i].word) == 0)
+            return &pg_triggers[i];
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                              */
+/* ------------------------------------------------------------------ */
+
+static size_t pg_fold_word(const char *text, const pg_token *t, char *buf)
+{
+    size_t n = pg_fold(text + t->start, t->end - t->start, buf, PG_EV_WORD);
+    if (n > 0 && buf[n - 1] == '.')
+        buf[--n] = '\0';
+    return n;
+}
+
+static int pg_number(const char *text, const pg_token *t, int max)
+{
+    int v = 0;
+    size_t n = t->end - t->start;
+    if (!(t->flags & PG_TOK_NUM) || n > 4)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[t->start + i];
+        if (c < '0' || c > '9') {
+            /* "14th", "1st" */
+            if (i > 0 && (c == 's' || c == 'n' || c == 'r' || c == 't'))
+                break;
+            return -1;
+        }
+        v = v * 10 + (c - '0');
+    }
+    return v >= 1 && v <= max ? v : -1;
+}
+
+/* A day and month without a year: the one nearest the article date on the right side. */
+static pg_day pg_day_near(pg_day date, int month, int day, int future)
+{
+    int y, m, d;
+    pg_day_to_ymd(date, &y, &m, &d);
+    pg_day r = pg_day_from_ymd(y, month, day);
+    if (r == PG_DAY_NONE)
+        return r;
+    if (!future && r > date)
+        r = pg_day_from_ymd(y - 1, month, day);
+    else if (future && r < date)
+        r = pg_day_from_ymd(y + 1, month, day);
+    return r;
+}
+
+pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin, size_t end,
+                           pg_day date, int future)
+{
+    if (date == PG_DAY_NONE)
+        return PG_DAY_NONE;
+    char w[PG_EV_WORD], prev[PG_EV_WORD] = "";
+    for (size_t i = begin; i < end; i++) {
+        const pg_token *t = &toks->v[i];
+        pg_fold_word(text, t, w);
+        if (strcmp(w, "yesterday") == 0)
+            return date - 1;
+        if (strcmp(w, "today") == 0)
+            return date;
+        if (strcmp(w, "tomorrow") == 0)
+            return date + 1;
+        int wd = pg_weekday_from_name(text + t->start, t->end - t->start);
+        if (wd >= 0 && (t->flags & PG_TOK_UPPER) && strlen(w) >= 3) {
+            int fwd = future, back = !future;
+            if (strcmp(prev, "last") == 0)
+                fwd = 0, back = 1;
+            else if (strcmp(prev, "next") == 0 || strcmp(prev, "coming") == 0)
+                fwd = 1, back = 0;
+            int today = pg_day_weekday(date);
+            if (back)
+                return date - ((today - wd + 7) % 7);
+            if (fwd) {
+                int ahead = (wd - today + 7) % 7;
+                return date + (ahead ? ahead : 7);
+            }
+        }
+        int month = (t->flags & PG_TOK_UPPER)
+                        ? pg_month_from_name(text + t->start, t->end - t->start)
+                        : 0;
+        /* "May" alone is too often a name: require a day next to it */
+        if (month > 0) {
+            int day = -1, year = -1;
+            size_t k = i + 1;
+            if (k < end && toks->v[k].end - toks->v[k].start == 1 && text[toks->v[k].start] == '.')
+                k++;
+            if (k < end)
+                day = pg_number(text, &toks->v[k], 31);
+            if (day > 0) {
+                size_t y = k + 1;
+                if (y < end && text[toks->v[y].start] == ',')
+                    y++;
+                if (y < end)
+                    year = pg_number(text, &toks->v[y], 9999);
+            } else if (i > begin) {
+                day = pg_number(text, &toks->v[i - 1], 31);
+                if (day > 0 && i + 1 < end)
+                    year = pg_number(text, &toks->v[i + 1], 9999);
+            }
+            if (day > 0) {
+                if (year >= 1000)
+                    return pg_day_from_ymd(year, month, day);
+                return pg_day_near(date, month, day, future);
+            }
+        }
+        memcpy(prev, w, sizeof prev);
+    }
+    return PG_DAY_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+/* ------------------------------------------------------------------ */
+
+static int pg_push(pg_found_events *out, pg_found_event ev, pg_error *err)
+{
+    size_t lo = ev.a < ev.b ? ev.a : ev.b, hi = ev.a < ev.b ? ev.b : ev.a;
+    for (size_t i = 0; i < out->n; i++) {
+        pg_found_event *o = &out->v[i];
+        size_t olo = o->a < o->b ? o->a : o->b, ohi = o->a < o->b ? o->b : o->a;
+        if (olo == lo && ohi == hi) {
+            /* one pair, one event per sentence: keep the most specific mode */
+            if (o->mode == PG_MODE_UNSPECIFIED)
+                o->mode = ev.mode;
+            if (o->initiator < 0)
+                o->initiator = ev.initiator;
+            return PG_OK;
+        }
+    }
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 8;
+        pg_found_event *v = realloc(out->v, cap * sizeof *v);
+        if (!v)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n++] = ev;
+    return PG_OK;
+}
+
+/* Persons of a group next to the trigger, walking from 'from' by 'step'. */
+static size_t pg_group(const pg_sent *s, size_t from, int step, size_t limit, size_t gap,
+                       long *group, size_t max)
+{
+    size_t n = 0, skipped = 0;
+    for (long i = (long)from; i >= (long)s->b && i < (long)s->e; i += step) {
+        if ((size_t)labs(i - (long)from) > limit)
+            break;
+        long p = pg_person_at(s, (size_t)i);
+        if (p >= 0) {
+            if (n == 0 || group[n - 1] != p) {
+                int dup = 0;
+                for (size_t k = 0; k < n; k++)
+                    dup |= s->m[group[k]].actor == s->m[p].actor;
+                if (!dup && n < max)
+                    group[n++] = p;
+            }
+            /* skip the rest of this mention */
+            if (step > 0)
+                i = (long)s->m[p].tok_end - 1;
+            else
+                i = (long)s->m[p].tok_begin;
+            skipped = 0;
+            continue;
+        }
+        const char *w = pg_w(s, (size_t)i);
+        if (pg_in(w, pg_reporting) || pg_in(w, pg_stops) || strcmp(w, ";") == 0 ||
+            strcmp(w, ":") == 0)
+            break;
+        if (n > 0 && !pg_in(w, pg_links))
+            break;
+        if (n == 0 && ++skipped > gap)
+            break;
+    }
+    return n;
+}
+
+static pg_status pg_status_of(const pg_sent *s, size_t clause, size_t trig)
+{
+    int neg = 0, hyp = 0, fut = 0;
+    for (size_t i = clause; i < trig; i++) {
+        const char *w = pg_w(s, i);
+        if (pg_in(w, pg_negations) || (strlen(w) > 3 && strcmp(w + strlen(w) - 3, "n't") == 0))
+            neg = 1;
+        else if (pg_in(w, pg_conditionals))
+            hyp = 1;
+        else if (strcmp(w, "to") == 0) {
+            /* "is due to", "plans to": the words before 'to' tell */
+            if (i > clause && pg_in(pg_w(s, i - 1), pg_futures))
+                fut = 1;
+        } else if (pg_in(w, pg_futures) && strcmp(w, "set") != 0)
+            fut = 1;
+        else if (strcmp(w, "set") == 0 && i + 1 < trig && strcmp(pg_w(s, i + 1), "to") == 0)
+            fut = 1;
+    }
+    for (size_t i = trig + 1; i < s->e; i++) {
+        const char *w = pg_w(s, i);
+        if (pg_in(w, pg_cancellations) &&
+            (strcmp(w, "off") != 0 || strcmp(pg_w(s, i - 1), "called") == 0))
+            neg = 1;
+        else if (strcmp(w, "next") == 0 || strcmp(w, "tomorrow") == 0)
+            fut = 1;
+        else if (strcmp(w, "if") == 0 || strcmp(w, "unless") == 0)
+            hyp = 1;
+    }
+    if (neg)
+        return PG_STATUS_NEGATED;
+    if (hyp)
+        return PG_STATUS_HYPOTHETICAL;
+    if (fut)
+        return PG_STATUS_PLANNED;
+    return PG_STATUS_OCCURRED;
+}
+
+/* Start of the clause that holds token i: after the last reporting verb or ';'. */
+static size_t pg_clause_start(const pg_sent *s, size_t i)
+{
+    size_t c = s->b;
+    for (size_t k = s->b; k < i; k++) {
+        const char *w = pg_w(s, k);
+        if (strcmp(w, ";") == 0 || strcmp(w, "that") == 0 || pg_in(w, pg_reporting))
+            c = k + 1;
+    }
+    return c;
+}
+
+static int pg_phone_nearby(const pg_sent *s, size_t trig)
+{
+    size_t lo = trig > s->b + 4 ? trig - 4 : s->b, hi = trig + 6 < s->e ? trig + 6 : s->e;
+    for (size_t i = lo; i < hi; i++) {
+        const char *w = pg_w(s, i);
+        if (strcmp(w, "phone") == 0 || strcmp(w, "telephone") == 0 || strcmp(w, "video") == 0 ||
+            strcmp(w, "phones") == 0 || strcmp(w, "videoconference") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day date,
+                        pg_found_events *out, pg_error *err)
+{
+    long subj[8], obj[8];
+    size_t clause = pg_clause_start(s, t);
+    size_t n_subj = t > clause ? pg_group(s, t - 1, -1, 14, 4, subj, 8) : 0;
+    size_t obj_from = t + 1;
+    /* "received a call from X": X placed the call */
+    int from_obj = 0;
+    pg_mode mode = tr->mode;
+    if (strcmp(tr->word, "received") == 0 && obj_from + 1 < s->e &&
+        (strcmp(pg_w(s, obj_from + 1), "call") == 0 || strcmp(pg_w(s, obj_from + 1), "phone") == 0 ||
+         strcmp(pg_w(s, obj_from + 1), "telephone") == 0))
+        return PG_OK; /* the noun "call" that follows is the trigger */
+    if (tr->flags & PG_TRIG_NOUN) {
+        for (size_t k = obj_from; k < s->e && k < obj_from + 3; k++) {
+            const char *w = pg_w(s, k);
+            if (strcmp(w, "from") == 0) {
+                from_obj = 1;
+                obj_from = k + 1;
+                break;
+            }
+            if (strcmp(w, "with") == 0 || strcmp(w, "between") == 0 || strcmp(w, "to") == 0 ||
+                strcmp(w, "of") == 0) {
+                obj_from = k + 1;
+                break;
+            }
+        }
+    }
+    size_t n_obj = obj_from < s->e ? pg_group(s, obj_from, +1, 12, 3, obj, 8) : 0;
+
+    /* "called for", "visited Moscow": no person right after, no event */
+    if ((tr->flags & PG_TRIG_NEEDS_OBJ) && n_obj == 0)
+        return PG_OK;
+    if (tr->flags & PG_TRIG_NOUN && !(tr->flags & PG_TRIG_VERB) && n_subj == 0 && n_obj == 0)
+        return PG_OK;
+    if (mode == PG_MODE_UNSPECIFIED && pg_phone_nearby(s, t))
+        mode = PG_MODE_PHONE;
+
+    pg_status status = pg_status_of(s, n_subj ? s->m[subj[n_subj - 1]].tok_begin : clause, t);
+    if (n_subj == 0 && clause < t)
+        status = pg_status_of(s, clause, t);
+    pg_day when = pg_events_find_date(s->text, s->toks, clause, s->e, date,
+                                      status == PG_STATUS_PLANNED);
+
+    long initiator = -1;
+    if (from_obj && n_obj == 1)
+        initiator = (long)s->m[obj[0]].actor;
+    else if ((tr->flags & PG_TRIG_INITIATES) && n_subj == 1 && n_obj > 0)
+        initiator = (long)s->m[subj[0]].actor;
+
+    pg_found_event ev = {0, 0, mode, status, when, initiator};
+    int rc = PG_OK;
+    if (n_subj > 0 && n_obj > 0) {
+        for (size_t i = 0; i < n_subj && rc == PG_OK; i++)
+            for (size_t j = 0; j < n_obj && rc == PG_OK; j++) {
+                ev.a = s->m[subj[i]].actor;
+                ev.b = s->m[obj[j]].actor;
+                if (ev.a != ev.b)
+                    rc = pg_push(out, ev, err);
+            }
+        return rc;
+    }
+    /* "X and Y met", "talks between X and Y": pairs within one side */
+    long *side = n_subj > 1 ? subj : obj;
+    size_t n = n_subj > 1 ? n_subj : n_obj;
+    if (n < 2)
+        return PG_OK;
+    ev.initiator = -1;
+    for (size_t i = 0; i < n && rc == PG_OK; i++)
+        for (size_t j = i + 1; j < n && rc == PG_OK; j++) {
+            ev.a = s->m[side[i]].actor;
+            ev.b = s->m[side[j]].actor;
+            rc = pg_push(out, ev, err);
+        }
+    return rc;
+}
+
+/* "the Biden-Xi summit": two persons in one hyphenated token before a noun trigger. */
+static int pg_detect_hyphenated(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day date,
+                                pg_found_events *out, pg_error *err)
+{
+    for (size_t k = t; k > s->b && k + 3 > t; k--) {
+        size_t i = k - 1;
+        long first = pg_person_at(s, i);
+        if (first < 0 || s->m[first].tok_end != i + 1)
+            continue;
+        long second = -1;
+        for (size_t j = 0; j < s->n_m; j++)
+            if ((long)j != first && s->m[j].tok_begin == i && s->m[j].kind == PG_KIND_PERSON)
+                second = (long)j;
+        if (second < 0)
+            return PG_OK;
+        size_t clause = pg_clause_start(s, t);
+        pg_status status = pg_status_of(s, clause, t);
+        pg_found_event ev = {s->m[first].actor, s->m[second].actor, tr->mode, status,
+                             pg_events_find_date(s->text, s->toks, clause, s->e, date,
+                                                 status == PG_STATUS_PLANNED),
+                             -1};
+        return ev.a != ev.b ? pg_push(out, ev, err) : PG_OK;
+    }
+    return PG_OK;
+}
+
+int pg_events_detect(const char *text, const pg_tokens *toks, const pg_sentence *st,
+                     const pg_mention *m, size_t n_m, pg_day date, pg_found_events *out,
+                     pg_error *err)
+{
+    size_t persons = 0;
+    for (size_t i = 0; i < n_m; i++)
+        persons += m[i].kind == PG_KIND_PERSON;
+    size_t n = st->tok_end - st->tok_begin;
+    if (persons < 2 || n > PG_EV_MAX_TOKENS)
+        return PG_OK;
+    char w[PG_EV_MAX_TOKENS][PG_EV_WORD];
+    long person[PG_EV_MAX_TOKENS];
+    pg_sent s = {text, toks, st->tok_begin, st->tok_end, w, person, m, n_m};
+    for (size_t i = 0; i < n; i++) {
+        pg_fold_word(text, &toks->v[s.b + i], w[i]);
+        person[i] = -1;
+    }
+    /* the first mention at a token wins; a hyphenated pair shares its token */
+    for (size_t k = n_m; k-- > 0;)
+        if (m[k].kind == PG_KIND_PERSON)
+            for (size_t i = m[k].tok_begin; i < m[k].tok_end; i++)
+                person[i - s.b] = (long)k;
+    for (size_t k = 0; k < n_m; k++)
+        if (m[k].kind == PG_KIND_PERSON)
+            person[m[k].tok_begin - s.b] = (long)k;
+
+    int rc = PG_OK;
+    for (size_t i = s.b; i < s.e && rc == PG_OK; i++) {
+        if (pg_person_at(&s, i) >= 0)
+            continue;
+        const pg_trigger *tr = pg_trigger_of(pg_w(&s, i));
+        if (!tr)
+            continue;
+        /* "phone call", "phone talks": one trigger, the noun decides */
+        if ((strcmp(tr->word, "phone") == 0 || strcmp(tr->word, "telephone") == 0) &&
+            i + 1 < s.e && pg_trigger_of(pg_w(&s, i + 1)))
+            continue;
+        size_t before = out->n;
+        if (tr->flags & PG_TRIG_NOUN)
+            rc = pg_detect_hyphenated(&s, i, tr, date, out, err);
+        if (rc == PG_OK && out->n == before)
+            rc = pg_detect_at(&s, i, tr, date, out, err);
+        if (rc == PG_OK && out->n > before && tr->mode == PG_MODE_PHONE) {
+            /* "spoke ... by phone" upgraded earlier events of this sentence */
+            for (size_t k = 0; k < out->n; k++)
+                if (out->v[k].mode == PG_MODE_UNSPECIFIED)
+                    out->v[k].mode = PG_MODE_PHONE;
+        }
+    }
+    return rc;
+}
+
+void pg_found_events_release(pg_found_events *e)
+{
+    if (!e)
+        return;
+    free(e->v);
+    memset(e, 0, sizeof *e);
+}

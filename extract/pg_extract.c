@@ -1,0 +1,547 @@
+#include "pg_extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_discover.h"
+#include "pg_events.h"
+#include "pg_strmap.h"
+
+/* Datelines are in the first lines of an article. */
+#define PG_DATELINE_BYTES 600
+/* A sentence naming more actors than this is a list: pairs are not counted. */
+#define PG_MAX_PAIR_ACTORS 24
+#define PG_LABEL_MAX 200
+
+static const char *const pg_mode_names[] = {"phone", "meeting", "talks", "unspecified"};
+static const char *const pg_status_names[] = {"occurred", "planned", "negated", "hypothetical"};
+
+const char *pg_mode_name(pg_mode m)
+{
+    return (unsigned)m < 4 ? pg_mode_names[m] : "unspecified";
+}
+
+const char *pg_status_name(pg_status s)
+{
+    return (unsigned)s < 4 ? pg_status_names[s] : "occurred";
+}
+
+int pg_mode_parse(const char *s, pg_mode *out)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, pg_mode_names[i]) == 0) {
+            *out = (pg_mode)i;
+            return 0;
+        }
+    return -1;
+}
+
+int pg_status_parse(const char *s, pg_status *out)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, pg_status_names[i]) == 0) {
+            *out = (pg_status)i;
+            return 0;
+        }
+    return -1;
+}
+
+void pg_extract_options_init(pg_extract_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->date = PG_DAY_NONE;
+    o->discover = 1;
+}
+
+/* Grows a vector of 'size'-byte items to hold one more. */
+static int pg_grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *p = realloc(*v, c * size);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
+typedef struct pg_ex {
+    const pg_dict *dict;
+    const char *text;
+    pg_day date;
+    pg_doc_actor *actors;
+    size_t n_actors, cap_actors;
+    pg_strmap ids;      /* id -> actor */
+    pg_strmap surnames; /* folded surname of a discovered person -> actor */
+    pg_comention *co;
+    size_t n_co, cap_co;
+    pg_event *ev;
+    size_t n_ev, cap_ev;
+    pg_doc_sentence *sents;
+    size_t n_sents, cap_sents;
+    pg_error *err;
+} pg_ex;
+
+/* An ASCII slug of a name: "Jürgen Hardt" -> "jurgen-hardt". */
+static void pg_slug(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t n = 0;
+    int dash = 0;
+    for (size_t i = 0; i < len && n + 2 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char o = 0;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            o = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            o = (char)(c - 'A' + 'a');
+        else if (c >= 0xC3 && c <= 0xC5 && i + 1 < len) {
+            /* Latin-1 and Latin Extended-A letters lose their accents */
+            static const char l1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts";
+            unsigned char d = (unsigned char)s[++i];
+            if (c == 0xC3 && d >= 0x80 && d <= 0xBF)
+                o = l1[(d - 0x80) & 31];
+            else if (c == 0xC4 || c == 0xC5) {
+                static const char ext[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllll"
+                                          "lllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+                size_t k = (size_t)(c - 0xC4) * 64 + (d - 0x80);
+                if (d >= 0x80 && d <= 0xBF && k < sizeof ext - 1)
+                    o = ext[k];
+            }
+            if (o == '/')
+                o = 0;
+        } else if (c >= 0x80) {
+            continue; /* other scripts: dropped from the slug */
+        }
+        if (o) {
+            if (dash && n > 0)
+                out[n++] = '-';
+            dash = 0;
+            out[n++] = o;
+        } else {
+            dash = 1;
+        }
+    }
+    out[n] = '\0';
+}
+
+static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label_len,
+                       pg_kind kind, const char *country, int in_dict, size_t *index)
+{
+    long at = pg_strmap_get(&x->ids, id, strlen(id));
+    if (at >= 0) {
+        *index = (size_t)at;
+        return PG_OK;
+    }
+    if (pg_grow((void **)&x->actors, &x->cap_actors, x->n_actors, sizeof *x->actors) != 0)
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    pg_doc_actor *a = &x->actors[x->n_actors];
+    memset(a, 0, sizeof *a);
+    a->id = strdup(id);
+    a->label = malloc(label_len + 1);
+    if (!a->id || !a->label) {
+        free(a->id);
+        free(a->label);
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    }
+    memcpy(a->label, label, label_len);
+    a->label[label_len] = '\0';
+    a->kind = kind;
+    a->in_dictionary = in_dict;
+    if (country)
+        memcpy(a->country, country, strnlen(country, 3));
+    if (pg_strmap_put(&x->ids, id, strlen(id), (long)x->n_actors) != 0)
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    *index = x->n_actors++;
+    return PG_OK;
+}
+
+static int pg_ex_dict_actor(pg_ex *x, long dict_index, size_t *index)
+{
+    const pg_actor *a = pg_dict_actor(x->dict, (size_t)dict_index);
+    return pg_ex_actor(x, a->id, a->name, strlen(a->name), a->kind, a->country, 1, index);
+}
+
+/* The folded last word of a name, without a possessive. */
+static size_t pg_surname(const char *text, const pg_token *t, char *buf, size_t cap)
+{
+    size_t n = pg_fold(text + t->start, t->end - t->start, buf, cap);
+    if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
+        n -= 2;
+    buf[n] = '\0';
+    return n;
+}
+
+static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, size_t *index)
+{
+    const pg_token *first = &toks->v[nm->tok_begin], *last = &toks->v[nm->tok_end - 1];
+    char sur[64];
+    size_t sl = pg_surname(x->text, last, sur, sizeof sur);
+    /* "Seibert" after "Steffen Seibert": the same person */
+    if (sl > 0) {
+        long known = pg_strmap_get(&x->surnames, sur, sl);
+        if (known >= 0 && nm->tok_end - nm->tok_begin == 1) {
+            *index = (size_t)known;
+            return PG_OK;
+        }
+    }
+    size_t start = first->start, end = last->end;
+    /* a possessive is not part of the name */
+    if (end - start > 2 && (x->text[end - 2] == '\'' ) && x->text[end - 1] == 's')
+        end -= 2;
+    else if (end - start > 4 && memcmp(x->text + end - 4, "\xE2\x80\x99s", 4) == 0)
+        end -= 4;
+    if (end - start > PG_LABEL_MAX)
+        end = start + PG_LABEL_MAX;
+    char id[PG_LABEL_MAX + 1];
+    pg_slug(x->text + start, end - start, id, sizeof id);
+    if (id[0] == '\0')
+        return PG_EINPUT; /* nothing to name it by: not an actor */
+    /* a name the dictionary uses as an id is that actor, not a new one */
+    long d = pg_dict_find(x->dict, id);
+    int rc = d >= 0 ? pg_ex_dict_actor(x, d, index)
+                    : pg_ex_actor(x, id, x->text + start, end - start, PG_KIND_PERSON, NULL, 0,
+                                  index);
+    if (rc == PG_OK && sl > 0 && nm->tok_end - nm->tok_begin >= 2 &&
+        pg_strmap_get(&x->surnames, sur, sl) < 0 &&
+        pg_strmap_put(&x->surnames, sur, sl, (long)*index) != 0)
+        rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    return rc;
+}
+
+typedef struct pg_mentions {
+    pg_mention *v;
+    size_t n, cap;
+} pg_mentions;
+
+static int pg_add_mention(pg_ex *x, pg_mentions *ms, size_t b, size_t e, size_t actor)
+{
+    if (pg_grow((void **)&ms->v, &ms->cap, ms->n, sizeof *ms->v) != 0)
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    ms->v[ms->n++] = (pg_mention){b, e, actor, x->actors[actor].kind};
+    x->actors[actor].mentions++;
+    return PG_OK;
+}
+
+static int pg_cmp_mention(const void *pa, const void *pb)
+{
+    const pg_mention *a = pa, *b = pb;
+    if (a->tok_begin != b->tok_begin)
+        return a->tok_begin < b->tok_begin ? -1 : 1;
+    return a->actor < b->actor ? -1 : a->actor > b->actor;
+}
+
+/* Records sentence si as evidence once; returns its index in the record. */
+static long pg_ex_sentence(pg_ex *x, const pg_sentence *s, size_t si)
+{
+    if (x->n_sents > 0 && x->sents[x->n_sents - 1].index == si)
+        return (long)x->n_sents - 1;
+    if (pg_grow((void **)&x->sents, &x->cap_sents, x->n_sents, sizeof *x->sents) != 0)
+        return -1;
+    pg_doc_sentence *d = &x->sents[x->n_sents];
+    d->index = si;
+    d->start = s->start;
+    d->end = s->end;
+    d->text = malloc(s->end - s->start + 1);
+    if (!d->text)
+        return -1;
+    memcpy(d->text, x->text + s->start, s->end - s->start);
+    d->text[s->end - s->start] = '\0';
+    return (long)x->n_sents++;
+}
+
+/* Persons in "Biden-Xi" and "Merkel-Macron": each part looked up alone. */
+static int pg_hyphen_parts(pg_ex *x, const pg_tokens *toks, size_t i, pg_mentions *ms)
+{
+    const pg_token *t = &toks->v[i];
+    const char *w = x->text + t->start;
+    size_t len = t->end - t->start, from = 0;
+    long found[4];
+    size_t n = 0;
+    if (!(t->flags & PG_TOK_UPPER) || !memchr(w, '-', len))
+        return PG_OK;
+    for (size_t k = 0; k <= len && n < 4; k++) {
+        if (k < len && w[k] != '-')
+            continue;
+        uint32_t flags = (k > from && w[from] >= 'A' && w[from] <= 'Z') ? PG_TOK_UPPER : 0;
+        long a = k > from ? pg_dict_lookup_word(x->dict, w + from, k - from, flags, x->date) : -1;
+        if (a < 0)
+            return PG_OK; /* every part must be an actor: "Franco-German" is not */
+        found[n++] = a;
+        from = k + 1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t idx;
+        int rc = pg_ex_dict_actor(x, found[k], &idx);
+        if (rc == PG_OK)
+            rc = pg_add_mention(x, ms, i, i + 1, idx);
+        if (rc != PG_OK)
+            return rc;
+    }
+    return PG_OK;
+}
+
+static int pg_ex_pairs(pg_ex *x, const pg_mentions *ms, const pg_sentence *s, size_t si)
+{
+    size_t distinct[PG_MAX_PAIR_ACTORS + 1], n = 0;
+    for (size_t i = 0; i < ms->n; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = distinct[k] == ms->v[i].actor;
+        if (!seen) {
+            if (n == PG_MAX_PAIR_ACTORS)
+                return PG_OK;
+            distinct[n++] = ms->v[i].actor;
+        }
+    }
+    if (n < 2)
+        return PG_OK;
+    long at = pg_ex_sentence(x, s, si);
+    if (at < 0)
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            if (pg_grow((void **)&x->co, &x->cap_co, x->n_co, sizeof *x->co) != 0)
+                return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+            x->co[x->n_co++] = (pg_comention){distinct[i], distinct[j], (size_t)at};
+        }
+    return PG_OK;
+}
+
+static int pg_ex_events(pg_ex *x, const pg_tokens *toks, const pg_mentions *ms,
+                        const pg_sentence *s, size_t si)
+{
+    pg_found_events fe = {0};
+    int rc = pg_events_detect(x->text, toks, s, ms->v, ms->n, x->date, &fe, x->err);
+    long at = rc == PG_OK && fe.n > 0 ? pg_ex_sentence(x, s, si) : 0;
+    if (at < 0)
+        rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < fe.n && rc == PG_OK; i++) {
+        if (pg_grow((void **)&x->ev, &x->cap_ev, x->n_ev, sizeof *x->ev) != 0) {
+            rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
+            break;
+        }
+        const pg_found_event *f = &fe.v[i];
+        x->ev[x->n_ev++] = (pg_event){f->a, f->b, f->mode, f->status, f->date, f->initiator,
+                                      (size_t)at};
+    }
+    pg_found_events_release(&fe);
+    return rc;
+}
+
+static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence *s, size_t si,
+                              const pg_extract_options *opt, pg_matches *mt, pg_names *names,
+                              pg_mentions *ms, unsigned char **covered, size_t *cov_cap)
+{
+    size_t nt = s->tok_end - s->tok_begin;
+    if (nt == 0 || pg_is_furniture(x->text, toks, s))
+        return PG_OK;
+    mt->n = 0;
+    names->n = 0;
+    ms->n = 0;
+    if (nt > *cov_cap) {
+        unsigned char *c = realloc(*covered, nt);
+        if (!c)
+            return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+        *covered = c;
+        *cov_cap = nt;
+    }
+    memset(*covered, 0, nt);
+    int rc = pg_dict_match(x->dict, x->text, toks, s->tok_begin, s->tok_end, x->date, mt, x->err);
+    for (size_t i = 0; i < mt->n && rc == PG_OK; i++) {
+        const pg_match *m = &mt->v[i];
+        memset(*covered + (m->tok_begin - s->tok_begin), 1, m->tok_end - m->tok_begin);
+        if (m->actor < 0)
+            continue;
+        size_t idx;
+        rc = pg_ex_dict_actor(x, m->actor, &idx);
+        if (rc == PG_OK)
+            rc = pg_add_mention(x, ms, m->tok_begin, m->tok_end, idx);
+    }
+    for (size_t i = s->tok_begin; i < s->tok_end && rc == PG_OK; i++) {
+        if ((*covered)[i - s->tok_begin])
+            continue;
+        size_t before = ms->n;
+        rc = pg_hyphen_parts(x, toks, i, ms);
+        if (ms->n > before) {
+            (*covered)[i - s->tok_begin] = 1;
+            continue;
+        }
+        /* a surname of a person named earlier in the article */
+        const pg_token *t = &toks->v[i];
+        if (rc == PG_OK && x->surnames.n > 0 && (t->flags & PG_TOK_UPPER)) {
+            char sur[64];
+            size_t sl = pg_surname(x->text, t, sur, sizeof sur);
+            long known = pg_strmap_get(&x->surnames, sur, sl);
+            int next_cap = i + 1 < s->tok_end && !(*covered)[i + 1 - s->tok_begin] &&
+                           (toks->v[i + 1].flags & PG_TOK_UPPER);
+            if (known >= 0 && !next_cap) {
+                (*covered)[i - s->tok_begin] = 1;
+                rc = pg_add_mention(x, ms, i, i + 1, (size_t)known);
+            }
+        }
+    }
+    if (rc == PG_OK && opt->discover)
+        rc = pg_discover_names(x->text, toks, s, *covered, names, x->err);
+    for (size_t i = 0; i < names->n && rc == PG_OK; i++) {
+        size_t idx;
+        int r = pg_ex_discovered(x, toks, &names->v[i], &idx);
+        if (r == PG_OK)
+            rc = pg_add_mention(x, ms, names->v[i].tok_begin, names->v[i].tok_end, idx);
+        else if (r != PG_EINPUT)
+            rc = r;
+    }
+    if (rc != PG_OK || ms->n == 0)
+        return rc;
+    qsort(ms->v, ms->n, sizeof *ms->v, pg_cmp_mention);
+    rc = pg_ex_pairs(x, ms, s, si);
+    if (rc == PG_OK)
+        rc = pg_ex_events(x, toks, ms, s, si);
+    return rc;
+}
+
+typedef struct pg_keyed {
+    const char *id;
+    size_t index;
+} pg_keyed;
+
+static int pg_cmp_keyed(const void *pa, const void *pb)
+{
+    return strcmp(((const pg_keyed *)pa)->id, ((const pg_keyed *)pb)->id);
+}
+
+/* Moves the results into a record with actors sorted by id. */
+static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
+{
+    pg_doc *d = calloc(1, sizeof *d);
+    pg_keyed *order = malloc((x->n_actors + 1) * sizeof *order);
+    size_t *rank = malloc((x->n_actors + 1) * sizeof *rank);
+    pg_doc_actor *sorted = malloc((x->n_actors + 1) * sizeof *sorted);
+    char *id = strdup(a->id ? a->id : "");
+    if (!d || !order || !rank || !sorted || !id) {
+        free(d);
+        free(order);
+        free(rank);
+        free(sorted);
+        free(id);
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < x->n_actors; i++)
+        order[i] = (pg_keyed){x->actors[i].id, i};
+    qsort(order, x->n_actors, sizeof *order, pg_cmp_keyed);
+    for (size_t i = 0; i < x->n_actors; i++) {
+        rank[order[i].index] = i;
+        sorted[i] = x->actors[order[i].index];
+    }
+    for (size_t i = 0; i < x->n_co; i++) {
+        size_t p = rank[x->co[i].a], q = rank[x->co[i].b];
+        x->co[i].a = p < q ? p : q;
+        x->co[i].b = p < q ? q : p;
+    }
+    for (size_t i = 0; i < x->n_ev; i++) {
+        size_t p = rank[x->ev[i].a], q = rank[x->ev[i].b];
+        x->ev[i].a = p < q ? p : q;
+        x->ev[i].b = p < q ? q : p;
+        if (x->ev[i].initiator >= 0)
+            x->ev[i].initiator = (long)rank[x->ev[i].initiator];
+    }
+    free(order);
+    free(rank);
+    free(x->actors);
+    x->actors = NULL;
+    d->id = id;
+    d->date = x->date;
+    d->actors = sorted;
+    d->n_actors = x->n_actors;
+    d->sentences = x->sents;
+    d->n_sentences = x->n_sents;
+    d->comentions = x->co;
+    d->n_comentions = x->n_co;
+    d->events = x->ev;
+    d->n_events = x->n_ev;
+    x->n_actors = x->n_sents = x->n_co = x->n_ev = 0;
+    x->sents = NULL;
+    x->co = NULL;
+    x->ev = NULL;
+    *out = d;
+    return PG_OK;
+}
+
+static void pg_ex_release(pg_ex *x)
+{
+    for (size_t i = 0; i < x->n_actors; i++) {
+        free(x->actors[i].id);
+        free(x->actors[i].label);
+    }
+    free(x->actors);
+    for (size_t i = 0; i < x->n_sents; i++)
+        free(x->sents[i].text);
+    free(x->sents);
+    free(x->co);
+    free(x->ev);
+    pg_strmap_release(&x->ids);
+    pg_strmap_release(&x->surnames);
+}
+
+int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extract_options *opt,
+                       pg_doc **out, pg_error *err)
+{
+    pg_extract_options defaults;
+    if (!opt) {
+        pg_extract_options_init(&defaults);
+        opt = &defaults;
+    }
+    *out = NULL;
+    pg_ex x = {0};
+    x.dict = dict;
+    x.text = a->text;
+    x.err = err;
+    x.date = a->date;
+    if (x.date == PG_DAY_NONE)
+        x.date = pg_day_find_dateline(a->text, a->len, PG_DATELINE_BYTES);
+    if (x.date == PG_DAY_NONE)
+        x.date = opt->date;
+
+    pg_tokens toks = {0};
+    pg_sentences sents = {0};
+    pg_matches mt = {0};
+    pg_names names = {0};
+    pg_mentions ms = {0};
+    unsigned char *covered = NULL;
+    size_t cov_cap = 0;
+    int rc = pg_tokenize(&toks, a->text, a->len, err);
+    if (rc == PG_OK)
+        rc = pg_split_sentences(&sents, &toks, a->text, err);
+    for (size_t i = 0; i < sents.n && rc == PG_OK; i++)
+        rc = pg_ex_sentence_run(&x, &toks, &sents.v[i], i, opt, &mt, &names, &ms, &covered,
+                                &cov_cap);
+    if (rc == PG_OK)
+        rc = pg_ex_finish(&x, a, out);
+    free(covered);
+    free(ms.v);
+    pg_names_release(&names);
+    pg_matches_release(&mt);
+    pg_sentences_release(&sents);
+    pg_tokens_release(&toks);
+    pg_ex_release(&x);
+    return rc;
+}
+
+void pg_doc_free(pg_doc *d)
+{
+    if (!d)
+        return;
+    free(d->id);
+    for (size_t i = 0; i < d->n_actors; i++) {
+        free(d->actors[i].id);
+        free(d->actors[i].label);
+    }
+    free(d->actors);
+    for (size_t i = 0; i < d->n_sentences; i++)
+        free(d->sentences[i].text);
+    free(d->sentences);
+    free(d->comentions);
+    free(d->events);
+    free(d);
+}

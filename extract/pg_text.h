@@ -1,0 +1,71 @@
+#ifndef PG_TEXT_H
+#define PG_TEXT_H
+
+/*
+ * Text: UTF-8 repair, tokens and sentences. One pass over the bytes makes
+ * the tokens; sentences are cut from the tokens, so the text is read once.
+ * Offsets are byte offsets into the text as given.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pg_error.h"
+
+/* Token flags */
+#define PG_TOK_WORD 0x01    /* letters, digits, inner ' - . (U.S., Biden-Xi, O'Brien) */
+#define PG_TOK_NUM 0x02     /* starts with a digit */
+#define PG_TOK_PUNCT 0x04   /* one punctuation character (or a multi-byte one) */
+#define PG_TOK_UPPER 0x08   /* a word whose first letter is upper case */
+#define PG_TOK_ALLCAPS 0x10 /* a word with two or more letters, all upper case */
+#define PG_TOK_NL 0x20      /* a line break precedes this token */
+#define PG_TOK_PARA 0x40    /* a blank line precedes this token */
+
+typedef struct pg_token {
+    uint32_t start, end; /* bytes [start, end) */
+    uint32_t flags;
+} pg_token;
+
+typedef struct pg_tokens {
+    pg_token *v;
+    size_t n, cap;
+} pg_tokens;
+
+typedef struct pg_sentence {
+    size_t tok_begin, tok_end; /* tokens [tok_begin, tok_end) */
+    size_t start, end;         /* bytes [start, end) */
+} pg_sentence;
+
+typedef struct pg_sentences {
+    pg_sentence *v;
+    size_t n, cap;
+} pg_sentences;
+
+/*
+ * Repairs invalid UTF-8 and NUL bytes to U+FFFD. Returns the number of
+ * repairs; *out is NULL when the text was already valid (then nothing was
+ * allocated), else a new NUL-terminated buffer the caller frees.
+ * *first_bad receives the byte offset of the first repair.
+ */
+size_t pg_utf8_repair(const char *text, size_t len, char **out, size_t *out_len,
+                      size_t *first_bad);
+
+/* Tokenises text (appending to toks, which the caller zero-initialises). */
+int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err);
+
+/*
+ * Splits tokens into sentences (appending to sents). Abbreviations ("Mr.",
+ * "U.S.", "Jan.") and initials do not end a sentence; a blank line does,
+ * and so does a line break after a line with no sentence end when the line
+ * looks like a headline, byline or dateline.
+ */
+int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks,
+                       const char *text, pg_error *err);
+
+void pg_tokens_release(pg_tokens *toks);
+void pg_sentences_release(pg_sentences *sents);
+
+/* Case-folds an ASCII or Latin letter token into buf (NUL-terminated). */
+size_t pg_fold(const char *s, size_t len, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,427 @@
+#include "pg_analyse.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <igraph.h>
+
+/*
+ * Every figure is defined as networkx computes it (DESIGN.md "What the
+ * figures mean"); the recipes are those of LIBRARIES.md.
+ *
+ * A link whose weight is not a positive finite number (only negated or
+ * hypothetical interactions) has no strength and an infinite length, so it
+ * counts in 'degree' (networkx counts every edge) and adds its 0 to
+ * 'strength', but is left out of the igraph graph that every other figure
+ * is computed on: for PageRank, eigenvector and Louvain a weight of 0 is the
+ * same as no edge, and for the path figures an infinite length is.
+ */
+
+/* igraph's error handler and cleanup stack are global: one thread only. */
+static char pg_igraph_msg[512];
+
+static void pg_igraph_error(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    if (pg_igraph_msg[0] == '\0' && reason && reason[0])
+        snprintf(pg_igraph_msg, sizeof pg_igraph_msg, "%s (%s:%d): %s", reason, file, line,
+                 igraph_strerror(code));
+    IGRAPH_FINALLY_FREE(); /* igraph's temporaries; mandatory in a handler */
+}
+
+static void pg_igraph_warning(const char *reason, const char *file, int line)
+{
+    /* library code never prints */
+    (void)reason;
+    (void)file;
+    (void)line;
+}
+
+static int igraph_failed(pg_error *err, const char *what)
+{
+    return pg_error_set(err, PG_EINTERNAL, "igraph: %s: %s", what,
+                        pg_igraph_msg[0] ? pg_igraph_msg : "failed");
+}
+
+static double clean(double x)
+{
+    if (isnan(x) || x == 0.0)
+        return 0.0; /* also turns -0.0 into 0.0 */
+    return x;
+}
+
+static int usable(double w)
+{
+    return w > 0.0 && isfinite(w);
+}
+
+/* ------------------------------------------------------------------ */
+/* Components (union-find) for the eigenvector's largest component */
+
+static size_t uf_find(size_t *parent, size_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+/*
+ * Marks the nodes of the largest component of usable links in 'in'; of
+ * equal sizes the one holding the smallest id wins (nodes are sorted, so
+ * the smallest index). Returns its size, or 0 on allocation failure.
+ */
+static size_t largest_component(const pg_graph *g, unsigned char *in)
+{
+    size_t n = g->n_nodes;
+    if (n == 0)
+        return 0;
+    size_t *parent = malloc(n * sizeof *parent);
+    size_t *size = calloc(n, sizeof *size);
+    if (!parent || !size) {
+        free(parent);
+        free(size);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        parent[i] = i;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const pg_link *l = &g->links[i];
+        if (!usable(l->weight))
+            continue;
+        size_t a = uf_find(parent, l->source), b = uf_find(parent, l->target);
+        if (a != b)
+            parent[a < b ? b : a] = a < b ? a : b;
+    }
+    for (size_t i = 0; i < n; i++)
+        size[uf_find(parent, i)]++;
+    size_t best = uf_find(parent, 0);
+    for (size_t i = 1; i < n; i++) {
+        size_t r = uf_find(parent, i);
+        if (size[r] > size[best])
+            best = r;
+    }
+    size_t k = size[best];
+    for (size_t i = 0; i < n; i++)
+        in[i] = uf_find(parent, i) == best;
+    free(parent);
+    free(size);
+    return k;
+}
+
+/* ------------------------------------------------------------------ */
+
+typedef struct pg_ig {
+    igraph_t graph;
+    igraph_vector_t w;   /* weight: strength */
+    igraph_vector_t len; /* 1/weight: length */
+    int has_graph, has_w, has_len;
+} pg_ig;
+
+static void ig_destroy(pg_ig *ig)
+{
+    if (ig->has_len)
+        igraph_vector_destroy(&ig->len);
+    if (ig->has_w)
+        igraph_vector_destroy(&ig->w);
+    if (ig->has_graph)
+        igraph_destroy(&ig->graph);
+    memset(ig, 0, sizeof *ig);
+}
+
+/*
+ * Builds the igraph graph of the nodes with in[i] (all when in is NULL),
+ * renumbered in node order, and their usable links.
+ */
+static int ig_build(pg_ig *ig, const pg_graph *g, const unsigned char *in, pg_error *err)
+{
+    memset(ig, 0, sizeof *ig);
+    size_t n = g->n_nodes, m = 0, k = 0;
+    size_t *pos = malloc((n ? n : 1) * sizeof *pos);
+    if (!pos)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        pos[i] = (!in || in[i]) ? k++ : (size_t)-1;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const pg_link *l = &g->links[i];
+        if (usable(l->weight) && pos[l->source] != (size_t)-1 && pos[l->target] != (size_t)-1)
+            m++;
+    }
+    igraph_vector_int_t edges;
+    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m))) {
+        free(pos);
+        return igraph_failed(err, "edge list");
+    }
+    int rc = PG_OK;
+    if (igraph_vector_init(&ig->w, (igraph_integer_t)m)) {
+        rc = igraph_failed(err, "weights");
+        goto out;
+    }
+    ig->has_w = 1;
+    if (igraph_vector_init(&ig->len, (igraph_integer_t)m)) {
+        rc = igraph_failed(err, "lengths");
+        goto out;
+    }
+    ig->has_len = 1;
+    size_t e = 0;
+    for (size_t i = 0; i < g->n_links; i++) {
+        const pg_link *l = &g->links[i];
+        if (!usable(l->weight) || pos[l->source] == (size_t)-1 || pos[l->target] == (size_t)-1)
+            continue;
+        VECTOR(edges)[2 * e] = (igraph_integer_t)pos[l->source];
+        VECTOR(edges)[2 * e + 1] = (igraph_integer_t)pos[l->target];
+        VECTOR(ig->w)[e] = l->weight;
+        VECTOR(ig->len)[e] = 1.0 / l->weight; /* igraph reads path weights as lengths */
+        e++;
+    }
+    if (igraph_create(&ig->graph, &edges, (igraph_integer_t)k, IGRAPH_UNDIRECTED)) {
+        rc = igraph_failed(err, "creating the graph");
+        goto out;
+    }
+    ig->has_graph = 1;
+out:
+    igraph_vector_int_destroy(&edges);
+    free(pos);
+    if (rc != PG_OK)
+        ig_destroy(ig);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The figures */
+
+static void degree_strength(pg_graph *g)
+{
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        g->nodes[i].fig.degree = 0;
+        g->nodes[i].fig.strength = 0.0;
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        const pg_link *l = &g->links[i];
+        pg_node *s = &g->nodes[l->source], *t = &g->nodes[l->target];
+        s->fig.degree++;
+        t->fig.degree++;
+        if (usable(l->weight)) {
+            s->fig.strength += l->weight;
+            t->fig.strength += l->weight;
+        }
+    }
+}
+
+/* betweenness_centrality(G, weight=len, normalized=True) */
+static int betweenness(pg_graph *g, const pg_ig *ig, pg_error *err)
+{
+    igraph_vector_t b;
+    if (igraph_vector_init(&b, 0))
+        return igraph_failed(err, "betweenness");
+    if (igraph_betweenness(&ig->graph, &b, igraph_vss_all(), IGRAPH_UNDIRECTED, &ig->len)) {
+        igraph_vector_destroy(&b);
+        return igraph_failed(err, "betweenness");
+    }
+    /* igraph counts each pair once; networkx's normalisation of the
+       doubled count by (n-1)(n-2) is this; for n <= 2 every value is 0 */
+    double n = (double)g->n_nodes;
+    double scale = g->n_nodes > 2 ? 2.0 / ((n - 1.0) * (n - 2.0)) : 0.0;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        g->nodes[i].fig.betweenness = clean(VECTOR(b)[i] * scale);
+    igraph_vector_destroy(&b);
+    return PG_OK;
+}
+
+/* closeness_centrality(G, distance=len): Wasserman-Faust scaling */
+static int closeness(pg_graph *g, const pg_ig *ig, pg_error *err)
+{
+    igraph_vector_t c;
+    igraph_vector_int_t reach;
+    igraph_bool_t all;
+    int rc = PG_OK;
+    if (igraph_vector_init(&c, 0))
+        return igraph_failed(err, "closeness");
+    if (igraph_vector_int_init(&reach, 0)) {
+        igraph_vector_destroy(&c);
+        return igraph_failed(err, "closeness");
+    }
+    if (igraph_closeness(&ig->graph, &c, &reach, &all, igraph_vss_all(), IGRAPH_ALL, &ig->len, 1)) {
+        rc = igraph_failed(err, "closeness");
+        goto out;
+    }
+    double n1 = (double)g->n_nodes - 1.0;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        double r = (double)VECTOR(reach)[i];
+        /* an isolated node is NaN in igraph and 0 in networkx */
+        g->nodes[i].fig.closeness = r > 0 ? clean(VECTOR(c)[i] * r / n1) : 0.0;
+    }
+out:
+    igraph_vector_int_destroy(&reach);
+    igraph_vector_destroy(&c);
+    return rc;
+}
+
+/* harmonic_centrality(G, distance=len): not normalised */
+static int harmonic(pg_graph *g, const pg_ig *ig, pg_error *err)
+{
+    igraph_vector_t h;
+    if (igraph_vector_init(&h, 0))
+        return igraph_failed(err, "harmonic centrality");
+    if (igraph_harmonic_centrality(&ig->graph, &h, igraph_vss_all(), IGRAPH_ALL, &ig->len, 0)) {
+        igraph_vector_destroy(&h);
+        return igraph_failed(err, "harmonic centrality");
+    }
+    for (size_t i = 0; i < g->n_nodes; i++)
+        g->nodes[i].fig.harmonic = clean(VECTOR(h)[i]);
+    igraph_vector_destroy(&h);
+    return PG_OK;
+}
+
+/* pagerank(G, weight="weight"): dangling and isolated nodes included */
+static int pagerank(pg_graph *g, const pg_ig *ig, pg_error *err)
+{
+    igraph_vector_t p;
+    igraph_real_t value;
+    if (igraph_vector_init(&p, 0))
+        return igraph_failed(err, "pagerank");
+    if (igraph_pagerank(&ig->graph, IGRAPH_PAGERANK_ALGO_PRPACK, &p, &value, igraph_vss_all(),
+                        IGRAPH_UNDIRECTED, 0.85, &ig->w, NULL)) {
+        igraph_vector_destroy(&p);
+        return igraph_failed(err, "pagerank");
+    }
+    for (size_t i = 0; i < g->n_nodes; i++)
+        g->nodes[i].fig.pagerank = clean(VECTOR(p)[i]);
+    igraph_vector_destroy(&p);
+    return PG_OK;
+}
+
+/*
+ * Weighted eigenvector centrality of the largest component, scaled so
+ * that its largest value is 1; 0 elsewhere. networkx's is ill-defined on
+ * a disconnected graph, so the component is what analysts compare with.
+ */
+static int eigenvector(pg_graph *g, pg_error *err)
+{
+    size_t n = g->n_nodes;
+    if (n == 0)
+        return PG_OK;
+    unsigned char *in = malloc(n);
+    if (!in)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    size_t k = largest_component(g, in);
+    if (k == 0) {
+        free(in);
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        g->nodes[i].fig.eigenvector = 0.0;
+    if (k == 1) {
+        /* no links: networkx gives a lone node 1 */
+        for (size_t i = 0; i < n; i++) {
+            if (in[i])
+                g->nodes[i].fig.eigenvector = 1.0;
+        }
+        free(in);
+        return PG_OK;
+    }
+    pg_ig sub;
+    int rc = ig_build(&sub, g, in, err);
+    if (rc != PG_OK) {
+        free(in);
+        return rc;
+    }
+    igraph_vector_t e;
+    igraph_real_t value;
+    if (igraph_vector_init(&e, 0)) {
+        rc = igraph_failed(err, "eigenvector centrality");
+        goto out;
+    }
+    if (igraph_eigenvector_centrality(&sub.graph, &e, &value, IGRAPH_UNDIRECTED, 1, &sub.w, NULL)) {
+        rc = igraph_failed(err, "eigenvector centrality");
+        igraph_vector_destroy(&e);
+        goto out;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i])
+            g->nodes[i].fig.eigenvector = clean(VECTOR(e)[j++]);
+    }
+    igraph_vector_destroy(&e);
+out:
+    ig_destroy(&sub);
+    free(in);
+    return rc;
+}
+
+/* Louvain, seeded; communities renumbered 0.. by first appearance in node order. */
+static int communities(pg_graph *g, const pg_ig *ig, unsigned long seed, pg_error *err)
+{
+    size_t n = g->n_nodes;
+    igraph_vector_int_t mem;
+    if (igraph_vector_int_init(&mem, 0))
+        return igraph_failed(err, "communities");
+    /* the default RNG keeps its state between calls: seed right before */
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    if (igraph_community_multilevel(&ig->graph, &ig->w, 1.0, &mem, NULL, NULL)) {
+        igraph_vector_int_destroy(&mem);
+        return igraph_failed(err, "communities");
+    }
+    long *renum = malloc(n * sizeof *renum);
+    if (!renum) {
+        igraph_vector_int_destroy(&mem);
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        renum[i] = -1;
+    long next = 0;
+    for (size_t i = 0; i < n; i++) {
+        igraph_integer_t c = VECTOR(mem)[i];
+        if (c < 0 || (size_t)c >= n) {
+            free(renum);
+            igraph_vector_int_destroy(&mem);
+            return pg_error_set(err, PG_EINTERNAL, "igraph: community %" IGRAPH_PRId " out of range",
+                                c);
+        }
+        if (renum[c] < 0)
+            renum[c] = next++;
+        g->nodes[i].fig.community = renum[c];
+    }
+    free(renum);
+    igraph_vector_int_destroy(&mem);
+    return PG_OK;
+}
+
+int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err)
+{
+    int rc = pg_graph_sort(g, err);
+    if (rc != PG_OK)
+        return rc;
+    g->analysed = 0;
+    free(g->approximation);
+    g->approximation = NULL;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        memset(&g->nodes[i].fig, 0, sizeof g->nodes[i].fig);
+    degree_strength(g);
+    if (g->n_nodes == 0) {
+        g->analysed = 1;
+        return PG_OK;
+    }
+
+    pg_igraph_msg[0] = '\0';
+    igraph_error_handler_t *old_error = igraph_set_error_handler(pg_igraph_error);
+    igraph_warning_handler_t *old_warning = igraph_set_warning_handler(pg_igraph_warning);
+
+    pg_ig ig;
+    rc = ig_build(&ig, g, NULL, err);
+    if (rc != PG_OK)
+        goto restore;
+    if ((rc = betweenness(g, &ig, err)) != PG_OK || (rc = closeness(g, &ig, err)) != PG_OK ||
+        (rc = harmonic(g, &ig, err)) != PG_OK || (rc = pagerank(g, &ig, err)) != PG_OK ||
+        (rc = eigenvector(g, err)) != PG_OK || (rc = communities(g, &ig, seed, err)) != PG_OK)
+        goto out;
+    g->analysed = 1;
+out:
+    ig_destroy(&ig);
+restore:
+    igraph_set_warning_handler(old_warning);
+    igraph_set_error_handler(old_error);
+    return rc;
+}

@@ -1,0 +1,902 @@
+#include "pg_json.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Fixed precision: every real is rounded to PG_JSON_DIGITS significant
+ * digits before it is stored and printed with the same precision, so that
+ * 0.1 prints as 0.1 and reading a canonical file then writing it gives
+ * the same bytes.
+ */
+#define PG_JSON_DIGITS 10
+#define PG_JSON_FLAGS (JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(PG_JSON_DIGITS))
+
+/* Field paths in messages: "links[12]" (WHERE), "links[12].interactions[3].mode" (PATH). */
+#define PG_WHERE_MAX 32
+#define PG_PATH_MAX 128
+
+static const char *const figure_names[] = {"degree",   "strength",    "betweenness",
+                                           "closeness", "harmonic",   "eigenvector",
+                                           "pagerank", "community"};
+#define PG_N_FIGURES (sizeof figure_names / sizeof figure_names[0])
+
+static void path_join(char *buf, size_t size, const char *where, const char *key)
+{
+    if (!key)
+        snprintf(buf, size, "%s", where);
+    else if (!where || !*where)
+        snprintf(buf, size, "%s", key);
+    else
+        snprintf(buf, size, "%s.%s", where, key);
+}
+
+/*
+ * UTF-8 as jansson accepts it (no overlong forms, no surrogates, nothing
+ * above U+10FFFF), so that every string we write can be read back.
+ */
+static int utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        unsigned c = *p;
+        size_t n;
+        unsigned cp;
+        if (c < 0x80) {
+            p++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return 0;
+        }
+        if ((size_t)(end - p) <= n)
+            return 0;
+        for (size_t k = 1; k <= n; k++) {
+            if ((p[k] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        p += n + 1;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing */
+
+typedef struct writer {
+    pg_error *err;
+} writer;
+
+static int w_nomem(writer *w)
+{
+    return pg_error_set(w->err, PG_ENOMEM, "out of memory");
+}
+
+/* Steals v (NULL means a builder ran out of memory). */
+static int put(writer *w, json_t *obj, const char *key, json_t *v)
+{
+    if (!v || json_object_set_new(obj, key, v) != 0)
+        return w_nomem(w);
+    return PG_OK;
+}
+
+static int put_str(writer *w, json_t *obj, const char *where, const char *key, const char *s)
+{
+    if (!s)
+        s = "";
+    size_t len = strlen(s);
+    if (!utf8_valid(s, len)) {
+        char path[PG_PATH_MAX];
+        path_join(path, sizeof path, where, key);
+        return pg_error_set(w->err, PG_EINPUT, "%s: not valid UTF-8", path);
+    }
+    return put(w, obj, key, json_stringn_nocheck(s, len));
+}
+
+static int put_int(writer *w, json_t *obj, const char *key, long long v)
+{
+    return put(w, obj, key, json_integer((json_int_t)v));
+}
+
+static int put_size(writer *w, json_t *obj, const char *where, const char *key, size_t v)
+{
+    if (v > (size_t)LLONG_MAX) {
+        char path[PG_PATH_MAX];
+        path_join(path, sizeof path, where, key);
+        return pg_error_set(w->err, PG_EINPUT, "%s: %zu is too large for JSON", path, v);
+    }
+    return put_int(w, obj, key, (long long)v);
+}
+
+/*
+ * NaN (igraph's closeness of an isolated node) and -0.0 (its eigenvector
+ * centrality) become 0: json_real(NAN) fails and -0.0 would print as such.
+ */
+static double canonical_real(double x)
+{
+    char buf[64];
+    if (isnan(x))
+        return 0.0;
+    snprintf(buf, sizeof buf, "%.*g", PG_JSON_DIGITS, x);
+    x = strtod(buf, NULL);
+    return x == 0.0 ? 0.0 : x;
+}
+
+static int put_real(writer *w, json_t *obj, const char *where, const char *key, double v)
+{
+    if (isinf(v)) {
+        char path[PG_PATH_MAX];
+        path_join(path, sizeof path, where, key);
+        return pg_error_set(w->err, PG_EINPUT, "%s: not a finite number", path);
+    }
+    return put(w, obj, key, json_real(canonical_real(v)));
+}
+
+static int write_evidence_fields(writer *w, json_t *o, const char *where, const pg_evidence *e)
+{
+    int rc;
+    if ((rc = put_str(w, o, where, "doc", e->doc)) != PG_OK ||
+        (rc = put_size(w, o, where, "sentence", e->sentence)) != PG_OK ||
+        (rc = put_size(w, o, where, "start", e->start)) != PG_OK ||
+        (rc = put_size(w, o, where, "end", e->end)) != PG_OK ||
+        (rc = put_str(w, o, where, "text", e->text)) != PG_OK)
+        return rc;
+    return PG_OK;
+}
+
+static int write_graph_info(writer *w, json_t *root, const pg_graph *g)
+{
+    json_t *info = json_object(), *weights = json_object();
+    int rc;
+    if (!info || !weights) {
+        json_decref(info);
+        json_decref(weights);
+        return w_nomem(w);
+    }
+    if ((rc = put(w, root, "graph", info)) != PG_OK) {
+        json_decref(weights);
+        return rc;
+    }
+    if ((rc = put(w, info, "weights", weights)) != PG_OK ||
+        (rc = put_str(w, info, "graph", "generator", "polgraph " PG_VERSION)) != PG_OK ||
+        (rc = put_int(w, info, "documents", g->documents)) != PG_OK ||
+        (rc = put_real(w, weights, "graph.weights", "co_mention", g->w_co_mention)) != PG_OK ||
+        (rc = put_real(w, weights, "graph.weights", "speaks_with", g->w_speaks_with)) != PG_OK)
+        return rc;
+    if (g->approximation)
+        return put_str(w, info, "graph", "approximation", g->approximation);
+    return PG_OK;
+}
+
+static int write_node(writer *w, json_t *o, const pg_graph *g, size_t i)
+{
+    const pg_node *n = &g->nodes[i];
+    char where[PG_WHERE_MAX];
+    int rc;
+    snprintf(where, sizeof where, "nodes[%zu]", i);
+    if ((rc = put_str(w, o, where, "id", n->id)) != PG_OK ||
+        (rc = put_str(w, o, where, "label", n->label ? n->label : n->id)) != PG_OK ||
+        (rc = put_str(w, o, where, "kind", pg_kind_name(n->kind))) != PG_OK ||
+        (rc = put(w, o, "in_dictionary", json_boolean(n->in_dictionary))) != PG_OK ||
+        (rc = put_int(w, o, "mentions", n->mentions)) != PG_OK ||
+        (rc = put_int(w, o, "documents", n->documents)) != PG_OK)
+        return rc;
+    if (n->country[0] && (rc = put_str(w, o, where, "country", n->country)) != PG_OK)
+        return rc;
+    if (!g->analysed)
+        return PG_OK;
+    const pg_figures *f = &n->fig;
+    if ((rc = put_int(w, o, "degree", f->degree)) != PG_OK ||
+        (rc = put_real(w, o, where, "strength", f->strength)) != PG_OK ||
+        (rc = put_real(w, o, where, "betweenness", f->betweenness)) != PG_OK ||
+        (rc = put_real(w, o, where, "closeness", f->closeness)) != PG_OK ||
+        (rc = put_real(w, o, where, "harmonic", f->harmonic)) != PG_OK ||
+        (rc = put_real(w, o, where, "eigenvector", f->eigenvector)) != PG_OK ||
+        (rc = put_real(w, o, where, "pagerank", f->pagerank)) != PG_OK ||
+        (rc = put_int(w, o, "community", f->community)) != PG_OK)
+        return rc;
+    return PG_OK;
+}
+
+static int write_interaction(writer *w, json_t *o, const char *where, const pg_interaction *it)
+{
+    int rc;
+    if ((rc = put_str(w, o, where, "type", "speaks_with")) != PG_OK ||
+        (rc = put_str(w, o, where, "mode", pg_mode_name(it->mode))) != PG_OK ||
+        (rc = put_str(w, o, where, "status", pg_status_name(it->status))) != PG_OK)
+        return rc;
+    if (it->date != PG_DAY_NONE) {
+        char day[11];
+        pg_day_format(it->date, day);
+        if ((rc = put_str(w, o, where, "date", day)) != PG_OK)
+            return rc;
+    }
+    if (it->initiator && (rc = put_str(w, o, where, "initiator", it->initiator)) != PG_OK)
+        return rc;
+    return write_evidence_fields(w, o, where, &it->ev);
+}
+
+static int write_link(writer *w, json_t *o, const pg_graph *g, size_t i)
+{
+    const pg_link *l = &g->links[i];
+    char where[PG_WHERE_MAX], sub[PG_PATH_MAX];
+    json_t *interactions = json_array(), *evidence = json_array();
+    int rc;
+    if (!interactions || !evidence) {
+        json_decref(interactions);
+        json_decref(evidence);
+        return w_nomem(w);
+    }
+    if ((rc = put(w, o, "interactions", interactions)) != PG_OK) {
+        json_decref(evidence);
+        return rc;
+    }
+    if ((rc = put(w, o, "evidence", evidence)) != PG_OK)
+        return rc;
+    snprintf(where, sizeof where, "links[%zu]", i);
+    if ((rc = put_str(w, o, where, "source", g->nodes[l->source].id)) != PG_OK ||
+        (rc = put_str(w, o, where, "target", g->nodes[l->target].id)) != PG_OK ||
+        (rc = put_real(w, o, where, "weight", l->weight)) != PG_OK ||
+        (rc = put_int(w, o, "co_mentions", l->co_mentions)) != PG_OK ||
+        (rc = put_int(w, o, "speaks_with", l->speaks_with)) != PG_OK)
+        return rc;
+    for (size_t k = 0; k < l->n_interactions; k++) {
+        json_t *it = json_object();
+        if (!it || json_array_append_new(interactions, it) != 0)
+            return w_nomem(w);
+        snprintf(sub, sizeof sub, "%s.interactions[%zu]", where, k);
+        if ((rc = write_interaction(w, it, sub, &l->interactions[k])) != PG_OK)
+            return rc;
+    }
+    for (size_t k = 0; k < l->n_evidence; k++) {
+        json_t *e = json_object();
+        if (!e || json_array_append_new(evidence, e) != 0)
+            return w_nomem(w);
+        snprintf(sub, sizeof sub, "%s.evidence[%zu]", where, k);
+        if ((rc = write_evidence_fields(w, e, sub, &l->evidence[k])) != PG_OK)
+            return rc;
+    }
+    return PG_OK;
+}
+
+static int build_root(writer *w, const pg_graph *g, json_t *root)
+{
+    json_t *nodes = json_array(), *links = json_array();
+    int rc;
+    if (!nodes || !links) {
+        json_decref(nodes);
+        json_decref(links);
+        return w_nomem(w);
+    }
+    if ((rc = put(w, root, "nodes", nodes)) != PG_OK) {
+        json_decref(links);
+        return rc;
+    }
+    if ((rc = put(w, root, "links", links)) != PG_OK ||
+        (rc = put(w, root, "directed", json_false())) != PG_OK ||
+        (rc = put(w, root, "multigraph", json_false())) != PG_OK ||
+        (rc = write_graph_info(w, root, g)) != PG_OK)
+        return rc;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        json_t *o = json_object();
+        if (!o || json_array_append_new(nodes, o) != 0)
+            return w_nomem(w);
+        if ((rc = write_node(w, o, g, i)) != PG_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        json_t *o = json_object();
+        if (!o || json_array_append_new(links, o) != 0)
+            return w_nomem(w);
+        if ((rc = write_link(w, o, g, i)) != PG_OK)
+            return rc;
+    }
+    return PG_OK;
+}
+
+typedef struct out_buf {
+    char *data;
+    size_t len, cap;
+} out_buf;
+
+static int out_append(const char *buffer, size_t size, void *data)
+{
+    out_buf *b = data;
+    if (size >= b->cap - b->len) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (size >= cap - b->len)
+            cap *= 2;
+        char *d = realloc(b->data, cap);
+        if (!d)
+            return -1;
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, buffer, size);
+    b->len += size;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int pg_json_write(pg_graph *g, char **out, size_t *len, pg_error *err)
+{
+    writer w = {err};
+    out_buf b = {NULL, 0, 0};
+    *out = NULL;
+    if (len)
+        *len = 0;
+    int rc = pg_graph_sort(g, err);
+    if (rc != PG_OK)
+        return rc;
+    json_t *root = json_object();
+    if (!root)
+        return w_nomem(&w);
+    rc = build_root(&w, g, root);
+    if (rc == PG_OK) {
+        if (json_dump_callback(root, out_append, &b, PG_JSON_FLAGS) != 0 ||
+            out_append("\n", 1, &b) != 0)
+            rc = w_nomem(&w);
+    }
+    json_decref(root);
+    if (rc != PG_OK) {
+        free(b.data);
+        return rc;
+    }
+    *out = b.data;
+    if (len)
+        *len = b.len;
+    return PG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading */
+
+typedef struct reader {
+    const char *source;
+    pg_error *err;
+    pg_graph *g;
+} reader;
+
+static int r_fail(reader *r, const char *where, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static int r_fail(reader *r, const char *where, const char *key, const char *fmt, ...)
+{
+    char path[PG_PATH_MAX], what[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    path_join(path, sizeof path, where, key);
+    if (*path)
+        return pg_error_set(r->err, PG_EINPUT, "%s: %s: %s", r->source, path, what);
+    return pg_error_set(r->err, PG_EINPUT, "%s: %s", r->source, what);
+}
+
+static int r_nomem(reader *r)
+{
+    return pg_error_set(r->err, PG_ENOMEM, "%s: out of memory", r->source);
+}
+
+/*
+ * Each getter leaves *out alone when the member is absent and not
+ * required, so the caller sets the default first.
+ */
+static int get_member(reader *r, json_t *obj, const char *where, const char *key, int required,
+                      json_t **v)
+{
+    *v = json_object_get(obj, key);
+    if (!*v && required)
+        return r_fail(r, where, key, "missing");
+    return PG_OK;
+}
+
+static int get_count(reader *r, json_t *obj, const char *where, const char *key, int required,
+                     json_int_t *out)
+{
+    json_t *v;
+    int rc = get_member(r, obj, where, key, required, &v);
+    if (rc != PG_OK || !v)
+        return rc;
+    if (!json_is_integer(v) || json_integer_value(v) < 0)
+        return r_fail(r, where, key, "expected a non-negative integer");
+    *out = json_integer_value(v);
+    return PG_OK;
+}
+
+static int get_long(reader *r, json_t *obj, const char *where, const char *key, int required,
+                    long *out)
+{
+    json_int_t v = *out;
+    int rc = get_count(r, obj, where, key, required, &v);
+    if (rc == PG_OK && (json_int_t)(long)v != v)
+        return r_fail(r, where, key, "%lld is too large", (long long)v);
+    *out = (long)v;
+    return rc;
+}
+
+static int get_size(reader *r, json_t *obj, const char *where, const char *key, int required,
+                    size_t *out)
+{
+    json_int_t v = (json_int_t)*out;
+    int rc = get_count(r, obj, where, key, required, &v);
+    if (rc == PG_OK && (json_int_t)(size_t)v != v)
+        return r_fail(r, where, key, "%lld is too large", (long long)v);
+    *out = (size_t)v;
+    return rc;
+}
+
+static int get_real(reader *r, json_t *obj, const char *where, const char *key, int required,
+                    int non_negative, double *out)
+{
+    json_t *v;
+    int rc = get_member(r, obj, where, key, required, &v);
+    if (rc != PG_OK || !v)
+        return rc;
+    double x = json_is_number(v) ? json_number_value(v) : NAN;
+    if (!isfinite(x) || (non_negative && x < 0))
+        return r_fail(r, where, key, "must be a finite number%s", non_negative ? " >= 0" : "");
+    *out = canonical_real(x);
+    return PG_OK;
+}
+
+static int get_str(reader *r, json_t *obj, const char *where, const char *key, int required,
+                   const char **out)
+{
+    json_t *v;
+    int rc = get_member(r, obj, where, key, required, &v);
+    if (rc != PG_OK || !v)
+        return rc;
+    if (!json_is_string(v))
+        return r_fail(r, where, key, "expected a string");
+    *out = json_string_value(v);
+    return PG_OK;
+}
+
+static int get_bool(reader *r, json_t *obj, const char *where, const char *key, int *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v)
+        return PG_OK;
+    if (!json_is_boolean(v))
+        return r_fail(r, where, key, "expected true or false");
+    *out = json_is_true(v);
+    return PG_OK;
+}
+
+static int get_node_ref(reader *r, json_t *obj, const char *where, const char *key, int required,
+                        long *index)
+{
+    const char *id = NULL;
+    int rc = get_str(r, obj, where, key, required, &id);
+    if (rc != PG_OK || !id)
+        return rc;
+    *index = pg_graph_find_node(r->g, id);
+    if (*index < 0)
+        return r_fail(r, where, key, "unknown node '%.200s'", id);
+    return PG_OK;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static int read_header(reader *r, json_t *root)
+{
+    json_t *v;
+    static const char *const flags[] = {"directed", "multigraph"};
+    for (size_t i = 0; i < 2; i++) {
+        v = json_object_get(root, flags[i]);
+        if (v && !json_is_false(v))
+            return r_fail(r, "", flags[i], "must be false (polgraph graphs are %s)",
+                          i == 0 ? "undirected" : "simple");
+    }
+    json_t *info = json_object_get(root, "graph");
+    if (!info)
+        return PG_OK;
+    if (!json_is_object(info))
+        return r_fail(r, "", "graph", "expected an object");
+    json_int_t docs = 0;
+    const char *approx = NULL, *generator = NULL;
+    int rc;
+    if ((rc = get_str(r, info, "graph", "generator", 0, &generator)) != PG_OK ||
+        (rc = get_count(r, info, "graph", "documents", 0, &docs)) != PG_OK ||
+        (rc = get_str(r, info, "graph", "approximation", 0, &approx)) != PG_OK)
+        return rc;
+    if ((json_int_t)(long)docs != docs)
+        return r_fail(r, "graph", "documents", "%lld is too large", (long long)docs);
+    r->g->documents = (long)docs;
+    if (approx && !(r->g->approximation = dup_str(approx)))
+        return r_nomem(r);
+    json_t *weights = json_object_get(info, "weights");
+    if (!weights)
+        return PG_OK;
+    if (!json_is_object(weights))
+        return r_fail(r, "graph", "weights", "expected an object");
+    if ((rc = get_real(r, weights, "graph.weights", "co_mention", 0, 1, &r->g->w_co_mention)) !=
+            PG_OK ||
+        (rc = get_real(r, weights, "graph.weights", "speaks_with", 0, 1, &r->g->w_speaks_with)) !=
+            PG_OK)
+        return rc;
+    return PG_OK;
+}
+
+/* Reads the figures present; returns via *all whether every one was. */
+static int read_figures(reader *r, json_t *o, const char *where, pg_figures *f, int *all)
+{
+    int rc;
+    size_t present = 0;
+    for (size_t k = 0; k < PG_N_FIGURES; k++)
+        present += json_object_get(o, figure_names[k]) != NULL;
+    *all = present == PG_N_FIGURES;
+    if (present == 0)
+        return PG_OK;
+    if ((rc = get_long(r, o, where, "degree", 0, &f->degree)) != PG_OK ||
+        (rc = get_real(r, o, where, "strength", 0, 0, &f->strength)) != PG_OK ||
+        (rc = get_real(r, o, where, "betweenness", 0, 0, &f->betweenness)) != PG_OK ||
+        (rc = get_real(r, o, where, "closeness", 0, 0, &f->closeness)) != PG_OK ||
+        (rc = get_real(r, o, where, "harmonic", 0, 0, &f->harmonic)) != PG_OK ||
+        (rc = get_real(r, o, where, "eigenvector", 0, 0, &f->eigenvector)) != PG_OK ||
+        (rc = get_real(r, o, where, "pagerank", 0, 0, &f->pagerank)) != PG_OK ||
+        (rc = get_long(r, o, where, "community", 0, &f->community)) != PG_OK)
+        return rc;
+    return PG_OK;
+}
+
+static int read_node(reader *r, json_t *o, size_t i, int *all_figures)
+{
+    char where[PG_WHERE_MAX];
+    snprintf(where, sizeof where, "nodes[%zu]", i);
+    if (!json_is_object(o))
+        return r_fail(r, where, NULL, "expected an object");
+    const char *id = NULL, *label = NULL, *kind_name = NULL, *country = "";
+    int in_dictionary = 0, rc;
+    pg_kind kind = PG_KIND_PERSON;
+    if ((rc = get_str(r, o, where, "id", 1, &id)) != PG_OK ||
+        (rc = get_str(r, o, where, "label", 0, &label)) != PG_OK ||
+        (rc = get_str(r, o, where, "kind", 0, &kind_name)) != PG_OK ||
+        (rc = get_str(r, o, where, "country", 0, &country)) != PG_OK ||
+        (rc = get_bool(r, o, where, "in_dictionary", &in_dictionary)) != PG_OK)
+        return rc;
+    if (!*id)
+        return r_fail(r, where, "id", "must not be empty");
+    if (pg_graph_find_node(r->g, id) >= 0)
+        return r_fail(r, where, "id", "duplicate id '%.200s'", id);
+    if (kind_name && pg_kind_parse(kind_name, &kind) != 0)
+        return r_fail(r, where, "kind", "unknown kind '%.100s' (person, organization, country)",
+                      kind_name);
+    if (strlen(country) > 3)
+        return r_fail(r, where, "country", "expected an ISO 3166 alpha-3 code, not '%.100s'",
+                      country);
+    size_t index;
+    rc = pg_graph_add_node(r->g, id, label ? label : id, kind, country, in_dictionary, &index,
+                           r->err);
+    if (rc != PG_OK)
+        return rc;
+    pg_node *n = &r->g->nodes[index];
+    if ((rc = get_long(r, o, where, "mentions", 0, &n->mentions)) != PG_OK ||
+        (rc = get_long(r, o, where, "documents", 0, &n->documents)) != PG_OK)
+        return rc;
+    int all;
+    if ((rc = read_figures(r, o, where, &n->fig, &all)) != PG_OK)
+        return rc;
+    if (!all)
+        *all_figures = 0;
+    return PG_OK;
+}
+
+static int read_evidence(reader *r, json_t *o, const char *where, pg_evidence *e)
+{
+    const char *doc = NULL, *text = NULL;
+    int rc;
+    if (!json_is_object(o))
+        return r_fail(r, where, NULL, "expected an object");
+    if ((rc = get_str(r, o, where, "doc", 1, &doc)) != PG_OK ||
+        (rc = get_size(r, o, where, "sentence", 1, &e->sentence)) != PG_OK ||
+        (rc = get_size(r, o, where, "start", 1, &e->start)) != PG_OK ||
+        (rc = get_size(r, o, where, "end", 1, &e->end)) != PG_OK ||
+        (rc = get_str(r, o, where, "text", 1, &text)) != PG_OK)
+        return rc;
+    if (e->end < e->start)
+        return r_fail(r, where, "end", "%zu is before start %zu", e->end, e->start);
+    e->doc = dup_str(doc);
+    e->text = dup_str(text);
+    if (!e->doc || !e->text)
+        return r_nomem(r);
+    return PG_OK;
+}
+
+static int read_interaction(reader *r, json_t *o, const char *where, pg_interaction *it)
+{
+    const char *type = "speaks_with", *mode = NULL, *status = NULL, *date = NULL;
+    long initiator = -1;
+    int rc;
+    if (!json_is_object(o))
+        return r_fail(r, where, NULL, "expected an object");
+    if ((rc = get_str(r, o, where, "type", 0, &type)) != PG_OK ||
+        (rc = get_str(r, o, where, "mode", 1, &mode)) != PG_OK ||
+        (rc = get_str(r, o, where, "status", 1, &status)) != PG_OK ||
+        (rc = get_node_ref(r, o, where, "initiator", 0, &initiator)) != PG_OK)
+        return rc;
+    /* null is "no date" as well: other tools write missing values so */
+    if (!json_is_null(json_object_get(o, "date")) &&
+        (rc = get_str(r, o, where, "date", 0, &date)) != PG_OK)
+        return rc;
+    if (strcmp(type, "speaks_with") != 0)
+        return r_fail(r, where, "type", "unknown type '%.100s' (speaks_with)", type);
+    if (pg_mode_parse(mode, &it->mode) != 0)
+        return r_fail(r, where, "mode", "unknown mode '%.100s' (phone, meeting, talks, unspecified)",
+                      mode);
+    if (pg_status_parse(status, &it->status) != 0)
+        return r_fail(r, where, "status",
+                      "unknown status '%.100s' (occurred, planned, negated, hypothetical)", status);
+    it->date = PG_DAY_NONE;
+    if (date) {
+        it->date = strlen(date) == 10 ? pg_day_parse_iso(date, 10) : PG_DAY_NONE;
+        if (it->date == PG_DAY_NONE)
+            return r_fail(r, where, "date", "expected a date YYYY-MM-DD, not '%.100s'", date);
+    }
+    if (initiator >= 0 && !(it->initiator = dup_str(r->g->nodes[initiator].id)))
+        return r_nomem(r);
+    return read_evidence(r, o, where, &it->ev);
+}
+
+/*
+ * The model keeps evidence ordered and bounded (pg_graph.c); a file that
+ * was not written by us is brought to the same order, so that merging
+ * and writing behave as for a graph built from the articles.
+ */
+static int cmp_size(size_t a, size_t b)
+{
+    return (a > b) - (a < b);
+}
+
+static int evidence_cmp(const void *x, const void *y)
+{
+    const pg_evidence *a = x, *b = y;
+    int c = strcmp(a->doc, b->doc);
+    if (!c)
+        c = cmp_size(a->sentence, b->sentence);
+    if (!c)
+        c = cmp_size(a->start, b->start);
+    if (!c)
+        c = cmp_size(a->end, b->end);
+    if (!c)
+        c = strcmp(a->text, b->text);
+    return c;
+}
+
+static int interaction_cmp(const void *x, const void *y)
+{
+    const pg_interaction *a = x, *b = y;
+    int c = evidence_cmp(&a->ev, &b->ev);
+    if (!c)
+        c = (a->mode > b->mode) - (a->mode < b->mode);
+    if (!c)
+        c = (a->status > b->status) - (a->status < b->status);
+    if (!c)
+        c = (a->date > b->date) - (a->date < b->date);
+    if (!c && (!a->initiator || !b->initiator))
+        c = (a->initiator != NULL) - (b->initiator != NULL);
+    else if (!c)
+        c = strcmp(a->initiator, b->initiator);
+    return c;
+}
+
+static int is_sorted(const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    const char *p = base;
+    for (size_t i = 1; i < n; i++) {
+        if (cmp(p + (i - 1) * size, p + i * size) > 0)
+            return 0;
+    }
+    return 1;
+}
+
+static int read_link_lists(reader *r, json_t *o, const char *where, pg_link *l)
+{
+    char sub[PG_PATH_MAX];
+    json_t *arr;
+    int rc;
+    if ((arr = json_object_get(o, "interactions")) != NULL) {
+        if (!json_is_array(arr))
+            return r_fail(r, where, "interactions", "expected an array");
+        size_t n = json_array_size(arr);
+        if (n > 0 && !(l->interactions = calloc(n, sizeof *l->interactions)))
+            return r_nomem(r);
+        for (size_t k = 0; k < n; k++) {
+            snprintf(sub, sizeof sub, "%s.interactions[%zu]", where, k);
+            l->n_interactions = k + 1; /* so that the link frees what was read */
+            rc = read_interaction(r, json_array_get(arr, k), sub, &l->interactions[k]);
+            if (rc != PG_OK)
+                return rc;
+        }
+        if (!is_sorted(l->interactions, n, sizeof *l->interactions, interaction_cmp))
+            qsort(l->interactions, n, sizeof *l->interactions, interaction_cmp);
+        for (; l->n_interactions > PG_INTERACTIONS_MAX; l->n_interactions--) {
+            pg_interaction *it = &l->interactions[l->n_interactions - 1];
+            free(it->initiator);
+            pg_evidence_release(&it->ev);
+        }
+    }
+    if ((arr = json_object_get(o, "evidence")) != NULL) {
+        if (!json_is_array(arr))
+            return r_fail(r, where, "evidence", "expected an array");
+        size_t n = json_array_size(arr);
+        if (n > 0 && !(l->evidence = calloc(n, sizeof *l->evidence)))
+            return r_nomem(r);
+        for (size_t k = 0; k < n; k++) {
+            snprintf(sub, sizeof sub, "%s.evidence[%zu]", where, k);
+            l->n_evidence = k + 1;
+            rc = read_evidence(r, json_array_get(arr, k), sub, &l->evidence[k]);
+            if (rc != PG_OK)
+                return rc;
+        }
+        if (!is_sorted(l->evidence, n, sizeof *l->evidence, evidence_cmp))
+            qsort(l->evidence, n, sizeof *l->evidence, evidence_cmp);
+        for (; l->n_evidence > PG_EVIDENCE_MAX; l->n_evidence--)
+            pg_evidence_release(&l->evidence[l->n_evidence - 1]);
+    }
+    return PG_OK;
+}
+
+static int read_link(reader *r, json_t *o, size_t i)
+{
+    char where[PG_WHERE_MAX];
+    long source = -1, target = -1;
+    int rc;
+    snprintf(where, sizeof where, "links[%zu]", i);
+    if (!json_is_object(o))
+        return r_fail(r, where, NULL, "expected an object");
+    if ((rc = get_node_ref(r, o, where, "source", 1, &source)) != PG_OK ||
+        (rc = get_node_ref(r, o, where, "target", 1, &target)) != PG_OK)
+        return rc;
+    if (source == target)
+        return r_fail(r, where, "target", "same node as source '%.200s'",
+                      r->g->nodes[source].id);
+    size_t before = r->g->n_links, index;
+    rc = pg_graph_link(r->g, (size_t)source, (size_t)target, &index, r->err);
+    if (rc != PG_OK)
+        return rc;
+    if (r->g->n_links == before)
+        return r_fail(r, where, NULL, "duplicate link between '%.200s' and '%.200s'",
+                      r->g->nodes[source].id, r->g->nodes[target].id);
+    pg_link *l = &r->g->links[index];
+    if ((rc = get_long(r, o, where, "co_mentions", 0, &l->co_mentions)) != PG_OK ||
+        (rc = get_long(r, o, where, "speaks_with", 0, &l->speaks_with)) != PG_OK)
+        return rc;
+    /* A link without a weight gets the one its counts give. */
+    l->weight = r->g->w_co_mention * (double)l->co_mentions +
+                r->g->w_speaks_with * (double)l->speaks_with;
+    if ((rc = get_real(r, o, where, "weight", 0, 1, &l->weight)) != PG_OK)
+        return rc;
+    return read_link_lists(r, o, where, l);
+}
+
+static int read_root(reader *r, json_t *root)
+{
+    int rc;
+    if (!json_is_object(root))
+        return r_fail(r, "", NULL, "expected a JSON object at the top level");
+    if ((rc = read_header(r, root)) != PG_OK)
+        return rc;
+    json_t *nodes = json_object_get(root, "nodes");
+    json_t *links = json_object_get(root, "links");
+    if (!nodes)
+        return r_fail(r, "", "nodes", "missing");
+    if (!json_is_array(nodes))
+        return r_fail(r, "", "nodes", "expected an array");
+    if (links && !json_is_array(links))
+        return r_fail(r, "", "links", "expected an array");
+    /*
+     * Each element is dropped from the tree once it is in the graph, so a
+     * large file does not hold the tree and the graph in full at once.
+     */
+    int all_figures = 1;
+    size_t n = json_array_size(nodes);
+    for (size_t i = 0; i < n; i++) {
+        if ((rc = read_node(r, json_array_get(nodes, i), i, &all_figures)) != PG_OK)
+            return rc;
+        json_array_set_new(nodes, i, json_null());
+    }
+    n = links ? json_array_size(links) : 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((rc = read_link(r, json_array_get(links, i), i)) != PG_OK)
+            return rc;
+        json_array_set_new(links, i, json_null());
+    }
+    r->g->analysed = r->g->n_nodes > 0 && all_figures;
+    if (!r->g->analysed) {
+        for (size_t i = 0; i < r->g->n_nodes; i++)
+            memset(&r->g->nodes[i].fig, 0, sizeof r->g->nodes[i].fig);
+    }
+    return pg_graph_sort(r->g, r->err);
+}
+
+static int read_tree(json_t *root, const char *source, pg_graph **out, pg_error *err)
+{
+    reader r = {source, err, NULL};
+    int rc = pg_graph_new(&r.g, err);
+    if (rc == PG_OK)
+        rc = read_root(&r, root);
+    json_decref(root);
+    if (rc != PG_OK) {
+        pg_graph_free(r.g);
+        return rc;
+    }
+    *out = r.g;
+    return PG_OK;
+}
+
+static int syntax_error(const json_error_t *je, const char *source, pg_error *err)
+{
+    if (json_error_code(je) == json_error_out_of_memory)
+        return pg_error_set(err, PG_ENOMEM, "%s: out of memory", source);
+    return pg_error_set(err, PG_EINPUT, "%s:%d:%d: %s", source, je->line, je->column, je->text);
+}
+
+int pg_json_read(const char *buf, size_t len, const char *source, pg_graph **out, pg_error *err)
+{
+    json_error_t je;
+    *out = NULL;
+    if (!source)
+        source = "<input>";
+    json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+    if (!root)
+        return syntax_error(&je, source, err);
+    return read_tree(root, source, out, err);
+}
+
+static size_t read_chunk(void *buffer, size_t buflen, void *data)
+{
+    FILE *f = data;
+    size_t n = fread(buffer, 1, buflen, f);
+    return n == 0 && ferror(f) ? (size_t)-1 : n;
+}
+
+int pg_json_read_file(const char *path, pg_graph **out, pg_error *err)
+{
+    json_error_t je;
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return pg_error_set(err, PG_EIO, "could not open '%s': %s", path, strerror(errno));
+    /* Streamed in chunks: no copy of the whole file beside the tree. */
+    json_t *root = json_load_callback(read_chunk, f, JSON_REJECT_DUPLICATES, &je);
+    int read_failed = ferror(f), saved = errno;
+    fclose(f);
+    if (read_failed) {
+        json_decref(root);
+        return pg_error_set(err, PG_EIO, "could not read '%s': %s", path, strerror(saved));
+    }
+    if (!root)
+        return syntax_error(&je, path, err);
+    return read_tree(root, path, out, err);
+}
