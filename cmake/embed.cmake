@@ -5,6 +5,7 @@ set(body "/* Generated from data/ by cmake/embed.cmake. */\n#include <stddef.h>\
 set(names "")
 set(sizes "")
 set(arrays "")
+string(REPLACE "|" ";" FILES "${FILES}")
 set(i 0)
 foreach(f IN LISTS FILES)
   file(READ "${f}" hex HEX)

@@ -740,7 +740,8 @@ static int pg_list_dir(pg_reader *r, const char *dir, pg_entry **out, size_t *ou
     if (!de && errno != 0 && !*verdict)
         *verdict = pg_warn(r, PG_EIO, "%s: cannot read: %s", dir, strerror(errno));
     closedir(d);
-    qsort(v, n, sizeof *v, pg_entry_cmp);
+    if (n > 1)
+        qsort(v, n, sizeof *v, pg_entry_cmp);
     *out = v;
     *out_n = n;
     return 0;

@@ -160,17 +160,17 @@ static int pg_name_lookup(const char *s, size_t len, const char *const *names)
 int pg_month_from_name(const char *s, size_t len)
 {
     static const char *const months[] = {
-        "january|jan",   "february|feb", "march|mar",     "april|apr",
-        "may",           "june|jun",     "july|jul",      "august|aug",
-        "september|sep|sept", "october|oct", "november|nov", "december|dec", NULL};
+        "january|jan",  "february|feb", "march|mar",  "april|apr",          "may",
+        "june|jun",     "july|jul",     "august|aug", "september|sep|sept", "october|oct",
+        "november|nov", "december|dec", NULL};
     return pg_name_lookup(s, len, months) + 1;
 }
 
 int pg_weekday_from_name(const char *s, size_t len)
 {
     static const char *const days[] = {
-        "monday|mon",     "tuesday|tue|tues", "wednesday|wed", "thursday|thu|thur|thurs",
-        "friday|fri",     "saturday|sat",     "sunday|sun",    NULL};
+        "monday|mon", "tuesday|tue|tues", "wednesday|wed", "thursday|thu|thur|thurs",
+        "friday|fri", "saturday|sat",     "sunday|sun",    NULL};
     return pg_name_lookup(s, len, days);
 }
 
@@ -278,7 +278,8 @@ static pg_day pg_try_dmy(pg_cursor c)
         c.i++;
     if (!pg_skip_blanks(&c))
         return PG_DAY_NONE;
-    if ((pg_at(&c, 0) | 0x20) == 'o' && (pg_at(&c, 1) | 0x20) == 'f' && !pg_is_alpha(pg_at(&c, 2))) {
+    if ((pg_at(&c, 0) | 0x20) == 'o' && (pg_at(&c, 1) | 0x20) == 'f' &&
+        !pg_is_alpha(pg_at(&c, 2))) {
         c.i += 2;
         if (!pg_skip_blanks(&c))
             return PG_DAY_NONE;

@@ -571,7 +571,8 @@ static int pg_role_holds(const pg_role *r, pg_day date)
 /*
  * Which actor a phrase names: a name or alias of exactly one actor wins;
  * else a role description held on 'date' (at a hand-over, the newer
- * holder); else, without a date, a description only one actor ever held.
+ * holder); else a description only one actor ever held ("former President
+ * Obama" is still Obama).
  */
 static long pg_resolve(const pg_dict *d, const pg_phrase *p, pg_day date, pg_match_type *type)
 {
@@ -602,7 +603,8 @@ static long pg_resolve(const pg_dict *d, const pg_phrase *p, pg_day date, pg_mat
     *type = PG_MATCH_DESCRIPTION;
     if (described >= 0)
         return described;
-    if (date == PG_DAY_NONE && only >= 0)
+    /* "President Obama" in 2020: a form only one actor ever had names them */
+    if (only >= 0)
         return only;
     return -1;
 }

@@ -127,8 +127,7 @@ static size_t pg_utf8_valid_prefix(const unsigned char *p, size_t n)
     return n;
 }
 
-size_t pg_utf8_repair(const char *text, size_t len, char **out, size_t *out_len,
-                      size_t *first_bad)
+size_t pg_utf8_repair(const char *text, size_t len, char **out, size_t *out_len, size_t *first_bad)
 {
     static const char fffd[3] = {'\xEF', '\xBF', '\xBD'};
     const unsigned char *p = (const unsigned char *) text;
@@ -213,14 +212,14 @@ enum {
 #define D CK_DIGIT
 #define L CK_LETTER
 static const unsigned char pg_ascii_kind[128] = {
-    S, S, S, S, S, S, S, S, S, S, CK_NL, S, S, CK_CR, S, S, /* 0x00 */
-    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,        /* 0x10 */
-    S, P, P, P, P, P, P, CK_APOS, P, P, P, P, CK_COMMA, CK_HYPHEN, CK_DOT, P, /* 0x20 */
-    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P, /* 0x30 */
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* 0x40 */
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P, /* 0x50 */
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* 0x60 */
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S, /* 0x70 */
+    S, S, S, S, S, S, S, S,       S, S, CK_NL, S, S,        CK_CR,     S,      S, /* 0x00 */
+    S, S, S, S, S, S, S, S,       S, S, S,     S, S,        S,         S,      S, /* 0x10 */
+    S, P, P, P, P, P, P, CK_APOS, P, P, P,     P, CK_COMMA, CK_HYPHEN, CK_DOT, P, /* 0x20 */
+    D, D, D, D, D, D, D, D,       D, D, P,     P, P,        P,         P,      P, /* 0x30 */
+    P, L, L, L, L, L, L, L,       L, L, L,     L, L,        L,         L,      L, /* 0x40 */
+    L, L, L, L, L, L, L, L,       L, L, L,     P, P,        P,         P,      P, /* 0x50 */
+    P, L, L, L, L, L, L, L,       L, L, L,     L, L,        L,         L,      L, /* 0x60 */
+    L, L, L, L, L, L, L, L,       L, L, L,     P, P,        P,         P,      S, /* 0x70 */
 };
 #undef S
 #undef P
@@ -249,8 +248,8 @@ static int pg_cp_kind(uint32_t cp)
     }
     if (cp < 0x2000) {
         if (cp == 0x37E || cp == 0x387 || cp == 0x589 || cp == 0x5BE || cp == 0x5C3 ||
-            cp == 0x60C || cp == 0x61B || cp == 0x61F || pg_in(cp, 0x66A, 0x66D) ||
-            cp == 0x6D4 || cp == 0x964 || cp == 0x965)
+            cp == 0x60C || cp == 0x61B || cp == 0x61F || pg_in(cp, 0x66A, 0x66D) || cp == 0x6D4 ||
+            cp == 0x964 || cp == 0x965)
             return CK_PUNCT;
         return cp == 0x1680 ? CK_SPACE : CK_LETTER;
     }
@@ -279,9 +278,8 @@ static int pg_cp_kind(uint32_t cp)
     if (cp >= 0xFE00) {
         if (cp <= 0xFE0F || cp == 0xFEFF || pg_in(cp, 0xE0000, 0xE007F))
             return CK_SPACE; /* variation selectors, byte order mark, tags */
-        if (pg_in(cp, 0xFE10, 0xFE1F) || pg_in(cp, 0xFE30, 0xFE6F) ||
-            pg_in(cp, 0xFF01, 0xFF0F) || pg_in(cp, 0xFF1A, 0xFF20) ||
-            pg_in(cp, 0xFF3B, 0xFF40) || pg_in(cp, 0xFF5B, 0xFF65) ||
+        if (pg_in(cp, 0xFE10, 0xFE1F) || pg_in(cp, 0xFE30, 0xFE6F) || pg_in(cp, 0xFF01, 0xFF0F) ||
+            pg_in(cp, 0xFF1A, 0xFF20) || pg_in(cp, 0xFF3B, 0xFF40) || pg_in(cp, 0xFF5B, 0xFF65) ||
             pg_in(cp, 0xFFF9, 0xFFFD) || pg_in(cp, 0x1F000, 0x1FAFF))
             return CK_PUNCT;
     }
@@ -355,8 +353,7 @@ static uint32_t pg_cp_lower(uint32_t cp)
 }
 
 /* Kind of the character at p[i]; *cp and *l receive it and its length. */
-static inline int pg_char_at(const unsigned char *p, size_t len, size_t i, uint32_t *cp,
-                             size_t *l)
+static inline int pg_char_at(const unsigned char *p, size_t len, size_t i, uint32_t *cp, size_t *l)
 {
     unsigned c = p[i];
     if (c < 0x80) {
@@ -698,11 +695,11 @@ static int pg_in_list(const char *w, const char *const *list)
 
 /* Never end a sentence when they carry a dot (and are capitalised). */
 static const char *const pg_titles[] = {
-    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm",
-    "gov", "sen", "rep", "rev", "st", "hon", "pres", "messrs", "mme", "mlle", "gens", "sens",
-    "reps", "govs", "cmdr", "cdr", "brig", "cpl", "pvt", "supt", "insp", "det", "atty", "amb",
-    "mt", "ft", "fr", "msgr", NULL};
-static const char *const pg_months[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "mr",   "mrs",  "ms",   "mx",   "dr",   "prof", "gen", "col",  "lt",   "sgt",    "capt",
+    "maj",  "adm",  "gov",  "sen",  "rep",  "rev",  "st",  "hon",  "pres", "messrs", "mme",
+    "mlle", "gens", "sens", "reps", "govs", "cmdr", "cdr", "brig", "cpl",  "pvt",    "supt",
+    "insp", "det",  "atty", "amb",  "mt",   "ft",   "fr",  "msgr", NULL};
+static const char *const pg_months[] = {"jan", "feb",  "mar", "apr", "jun", "jul", "aug",
                                         "sep", "sept", "oct", "nov", "dec", NULL};
 /* Never end a sentence, whatever the case. */
 static const char *const pg_always[] = {"vs", "v", "e.g", "i.e", "cf", "viz", NULL};
@@ -713,18 +710,20 @@ static const char *const pg_numbering[] = {"no", "nos", "art", "vol", NULL};
  * are the words that rather begin a new sentence.
  */
 static const char *const pg_starters[] = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
-    "at", "as", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
-    "after", "when", "while", "however", "meanwhile", "if", "so", "yet", "some", "many", "both",
-    "for", "with", "what", "why", "how", "no", "not", NULL};
+    "the",   "a",     "an",      "he",        "she", "it",  "they",  "we",   "i",
+    "you",   "but",   "and",     "in",        "on",  "at",  "as",    "this", "that",
+    "these", "those", "there",   "his",       "her", "its", "their", "our",  "after",
+    "when",  "while", "however", "meanwhile", "if",  "so",  "yet",   "some", "many",
+    "both",  "for",   "with",    "what",      "why", "how", "no",    "not",  NULL};
 /* A line ending in one of these goes on in the next line. */
 static const char *const pg_continuations[] = {
-    "a", "an", "the", "of", "to", "and", "or", "nor", "but", "with", "for", "in", "on", "at",
-    "by", "from", "into", "onto", "about", "over", "under", "after", "before", "between",
-    "against", "during", "without", "within", "than", "that", "which", "who", "whom", "whose",
-    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
-    "could", "should", "can", "may", "might", "must", "not", "his", "her", "their", "its",
-    "our", "my", "your", NULL};
+    "a",      "an",    "the",    "of",    "to",     "and",     "or",      "nor",    "but",
+    "with",   "for",   "in",     "on",    "at",     "by",      "from",    "into",   "onto",
+    "about",  "over",  "under",  "after", "before", "between", "against", "during", "without",
+    "within", "than",  "that",   "which", "who",    "whom",    "whose",   "as",     "is",
+    "are",    "was",   "were",   "be",    "been",   "has",     "have",    "had",    "will",
+    "would",  "could", "should", "can",   "may",    "might",   "must",    "not",    "his",
+    "her",    "their", "its",    "our",   "my",     "your",    NULL};
 
 enum { AB_NONE, AB_TITLE, AB_MONTH, AB_ALWAYS, AB_NUMBERING, AB_NAMELIKE };
 
@@ -830,9 +829,10 @@ static int pg_line_ended(const pg_splitter *s, size_t p)
 }
 
 /*
- * A line break at token t (not the first of its sentence) ends the
- * sentence when the previous line did not, and the new line starts like
- * a headline, byline or dateline: capitalised, a number or a quote.
+ * A line break at token t (not the first of its sentence, which began
+ * at the start of the previous line) ends the sentence when the previous
+ * line did not, and the new line starts like a headline, byline or
+ * dateline: capitalised, a number or a quote.
  * A line ending in a comma or a function word ("talks with the") is a
  * hard-wrapped paragraph going on.
  */
@@ -876,27 +876,39 @@ static int pg_sentences_push(pg_sentences *sents, const pg_splitter *s, size_t b
     return PG_OK;
 }
 
-int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *text,
-                       pg_error *err)
+int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *text, pg_error *err)
 {
     if (!sents || !toks || (!text && toks->n))
         return pg_error_set(err, PG_EUSAGE, "pg_split_sentences: no sentences, tokens or text");
 
     pg_splitter s = {toks->v, toks->n, text};
     size_t b = 0, t = 0;
+    /*
+     * A sentence that began in the middle of a line, or already goes on
+     * across a line break, is in a hard-wrapped paragraph: its line
+     * breaks are no headline ends ("German Chancellor\nAngela Merkel").
+     */
+    int wrapped = 0;
     while (t < s.n) {
         const pg_token *tk = &s.v[t];
-        if (t > b && ((tk->flags & PG_TOK_PARA) || t - b >= PG_SENT_MAX_TOKENS ||
-                      ((tk->flags & PG_TOK_NL) && pg_line_breaks(&s, t)))) {
-            if (pg_sentences_push(sents, &s, b, t) != PG_OK)
-                goto nomem;
-            b = t;
+        if (t > b) {
+            int nl = (tk->flags & PG_TOK_NL) != 0;
+            if ((tk->flags & PG_TOK_PARA) || t - b >= PG_SENT_MAX_TOKENS ||
+                (nl && !wrapped && pg_line_breaks(&s, t))) {
+                if (pg_sentences_push(sents, &s, b, t) != PG_OK)
+                    goto nomem;
+                b = t;
+                wrapped = !nl;
+            } else if (nl) {
+                wrapped = 1;
+            }
         }
         size_t e = pg_terminal_end(&s, t, b + PG_SENT_MAX_TOKENS);
         if (e && pg_ends_after(&s, t, e)) {
             if (pg_sentences_push(sents, &s, b, e) != PG_OK)
                 goto nomem;
             b = t = e;
+            wrapped = e < s.n && !(s.v[e].flags & PG_TOK_NL);
             continue;
         }
         t++;

@@ -46,6 +46,10 @@ typedef struct pg_sentences {
  * repairs; *out is NULL when the text was already valid (then nothing was
  * allocated), else a new NUL-terminated buffer the caller frees.
  * *first_bad receives the byte offset of the first repair.
+ * One U+FFFD replaces each maximal invalid subpart, as WHATWG decoders do.
+ * out_len and first_bad may be NULL; for valid text they receive len.
+ * With out NULL, repairs are counted (and out_len computed) only.
+ * If the buffer cannot be allocated, *out is NULL and SIZE_MAX is returned.
  */
 size_t pg_utf8_repair(const char *text, size_t len, char **out, size_t *out_len,
                       size_t *first_bad);
@@ -57,7 +61,8 @@ int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err);
  * Splits tokens into sentences (appending to sents). Abbreviations ("Mr.",
  * "U.S.", "Jan.") and initials do not end a sentence; a blank line does,
  * and so does a line break after a line with no sentence end when the line
- * looks like a headline, byline or dateline.
+ * looks like a headline, byline or dateline. A sentence is cut after 1000
+ * tokens, so the work stays bounded on text with no sentence ends.
  */
 int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks,
                        const char *text, pg_error *err);

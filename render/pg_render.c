@@ -129,22 +129,23 @@ static void gv_setf(void *obj, const char *name, double value)
     gv_set(obj, name, buf);
 }
 
+/*
+ * The title (centred) and a legend (left-aligned lines) as the graph label.
+ * Plain text: graphviz 2.42 leaks memory for every line of an HTML-like label.
+ */
 static void legend(pg_sbuf *b, const pg_style *st, const char *title)
 {
-    pg_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
     if (title && *title) {
-        pg_sbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"16\"><B>");
-        pg_style_put_html(b, title);
-        pg_sbuf_puts(b, "</B></FONT></TD></TR>");
+        pg_style_put_label(b, title);
+        pg_sbuf_puts(b, "\\n\\n");
     }
-    pg_sbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"#444444\">node size: ");
+    pg_sbuf_puts(b, "node size: ");
     pg_sbuf_puts(b, st->sized ? pg_figure_name(st->size_by) : "uniform");
     if (st->coloured) {
         pg_sbuf_puts(b, " \xC2\xB7 colour: community");
     }
-    pg_sbuf_puts(b, " \xC2\xB7 ellipse: person \xC2\xB7 box: organization \xC2\xB7 hexagon: country"
-                    "<BR/>line width: weight \xC2\xB7 solid: speaks with \xC2\xB7 dashed: co-mentioned only"
-                    "</FONT></TD></TR></TABLE>");
+    pg_sbuf_puts(b, "\\lellipse: person \xC2\xB7 box: organization \xC2\xB7 hexagon: country"
+                    "\\lline width: weight \xC2\xB7 solid: speaks with \xC2\xB7 dashed: co-mentioned only\\l");
 }
 
 static void declare(Agraph_t *ag, const pg_graph *g, const pg_render_options *opt, const char *engine)
@@ -159,7 +160,7 @@ static void declare(Agraph_t *ag, const pg_graph *g, const pg_render_options *op
     gv_default(ag, AGRAPH, "bgcolor", "white");
     gv_default(ag, AGRAPH, "pad", "0.3");
     gv_default(ag, AGRAPH, "fontname", "Helvetica");
-    gv_default(ag, AGRAPH, "fontsize", "11");
+    gv_default(ag, AGRAPH, "fontsize", "12");
     gv_default(ag, AGRAPH, "labelloc", "t");
 
     gv_default(ag, AGNODE, "label", "\\N");
@@ -187,9 +188,7 @@ static int build(const pg_graph *g, const pg_style *st, const pg_render_options 
     if (b.failed) {
         goto nomem;
     }
-    char *html = agstrdup_html(ag, b.data);
-    agsafeset(ag, "label", html, "");
-    agstrfree(ag, html);
+    gv_set(ag, "label", b.data);
 
     for (size_t i = 0; i < g->n_nodes; i++) {
         const pg_node *n = &g->nodes[i];
@@ -207,7 +206,7 @@ static int build(const pg_graph *g, const pg_style *st, const pg_render_options 
         }
         gv_set(nodes[i], "id", b.data);
         b.len = 0;
-        pg_style_put_text(&b, n->label ? n->label : n->id, 0);
+        pg_style_put_label(&b, n->label ? n->label : n->id);
         if (b.failed) {
             goto nomem;
         }

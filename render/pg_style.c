@@ -338,36 +338,34 @@ static int starts_entity(const char *s)
     return *p == ';';
 }
 
-static const char *html_entity(unsigned char c)
-{
-    switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    case '\'': return "&#39;";
-    default: return NULL;
-    }
-}
+enum pg_text_mode { PG_TEXT_LABEL, PG_TEXT_TOOLTIP };
 
 /*
- * Copies text with control characters as spaces and invalid UTF-8 as U+FFFD,
- * escaped for an HTML-like label (html) or for an escString.
+ * Copies text with runs of spaces and control characters as one space
+ * (graphviz would write a second space as &#160;) and invalid UTF-8 as
+ * U+FFFD, escaped for the attribute it goes to.
  */
-static void put_repaired(pg_sbuf *b, const char *s, size_t n, int html)
+static void put_repaired(pg_sbuf *b, const char *s, size_t n, enum pg_text_mode mode)
 {
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         size_t k = 1;
-        if (c < 0x20 || c == 0x7F) {
+        if (c <= 0x20 || c == 0x7F) {
+            while (i + k < n && ((unsigned char)s[i + k] <= 0x20 || s[i + k] == 0x7F)) {
+                k++;
+            }
             pg_sbuf_puts(b, " ");
-        } else if (html && html_entity(c)) {
-            pg_sbuf_puts(b, html_entity(c));
-        } else if (!html && c == '\\') {
+        } else if (mode == PG_TEXT_LABEL && c == '\\') {
             pg_sbuf_puts(b, "\\\\");
-        } else if (!html && c == '&' && starts_entity(s + i)) {
-            /* graphviz decodes entities in labels: keep "&amp;" literal */
+        } else if (mode == PG_TEXT_TOOLTIP && c == '\\') {
+            /*
+             * graphviz 2.42 unescapes tooltips and ids before replacing \N,
+             * \G, \E..., so no escape keeps a backslash: U+FF3C looks alike
+             */
+            pg_sbuf_puts(b, "\xEF\xBC\xBC");
+        } else if (c == '&' && starts_entity(s + i)) {
+            /* graphviz decodes entities in labels and tooltips: keep "&amp;" literal */
             pg_sbuf_puts(b, "&amp;");
         } else if (c < 0x80) {
             pg_sbuf_put(b, s + i, 1);
@@ -386,20 +384,20 @@ void pg_style_put_text(pg_sbuf *b, const char *s, size_t max)
     static const char ellipsis[] = "\xE2\x80\xA6";
     size_t n = strlen(s);
     if (max == 0 || n <= max) {
-        put_repaired(b, s, n, 0);
+        put_repaired(b, s, n, PG_TEXT_TOOLTIP);
         return;
     }
     size_t cut = pg_utf8_prefix(s, n, max > 3 ? max - 3 : 0);
     while (cut > 0 && s[cut - 1] == ' ') {
         cut--;
     }
-    put_repaired(b, s, cut, 0);
+    put_repaired(b, s, cut, PG_TEXT_TOOLTIP);
     pg_sbuf_puts(b, ellipsis);
 }
 
-void pg_style_put_html(pg_sbuf *b, const char *s)
+void pg_style_put_label(pg_sbuf *b, const char *s)
 {
-    put_repaired(b, s, strlen(s), 1);
+    put_repaired(b, s, strlen(s), PG_TEXT_LABEL);
 }
 
 /* ------------------------------------------------------------------ tooltips */

@@ -96,19 +96,19 @@ void pg_sbuf_printf(pg_sbuf *b, const char *fmt, ...)
 size_t pg_utf8_prefix(const char *s, size_t n, size_t max);
 
 /*
- * Appends text as a graphviz escString: backslashes doubled (so "\N" stays
- * literal), control characters as spaces, invalid UTF-8 as U+FFFD, and '&'
- * written as "&amp;" where it would otherwise start an entity. With max > 0
- * a longer text is cut at a character boundary and ends in "…", max bytes
- * in all.
+ * Appends text for a graphviz tooltip or id: runs of white space and
+ * control characters as one space, invalid UTF-8 as U+FFFD, '&' as "&amp;"
+ * where it would otherwise start an entity, and a backslash as U+FF3C
+ * (graphviz 2.42 has no escape for it there). With max > 0 a longer text
+ * is cut at a character boundary and ends in "…", max bytes in all.
  */
 void pg_style_put_text(pg_sbuf *b, const char *s, size_t max);
+
+/* The same for a node label, where a backslash is doubled (escString). */
+void pg_style_put_label(pg_sbuf *b, const char *s);
 
 /* Node and link tooltips as escStrings ("\n" separates lines). */
 void pg_style_node_tooltip(const pg_graph *g, size_t i, pg_sbuf *b);
 void pg_style_link_tooltip(const pg_graph *g, size_t i, pg_sbuf *b);
-
-/* Appends text for an HTML-like label: & < > " ' as entities. */
-void pg_style_put_html(pg_sbuf *b, const char *s);
 
 #endif

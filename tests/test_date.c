@@ -69,12 +69,12 @@ static void test_round_trip_all_days(void **state)
 static void test_weekday(void **state)
 {
     (void) state;
-    assert_int_equal(pg_day_weekday(0), 3);                                  /* Thursday */
-    assert_int_equal(pg_day_weekday(pg_day_from_ymd(2017, 1, 28)), 5);       /* Saturday */
-    assert_int_equal(pg_day_weekday(pg_day_from_ymd(2023, 3, 14)), 1);       /* Tuesday */
-    assert_int_equal(pg_day_weekday(pg_day_from_ymd(1969, 12, 31)), 2);      /* Wednesday */
-    assert_int_equal(pg_day_weekday(pg_day_from_ymd(1, 1, 1)), 0);           /* Monday */
-    assert_int_equal(pg_day_weekday(pg_day_from_ymd(9999, 12, 31)), 4);      /* Friday */
+    assert_int_equal(pg_day_weekday(0), 3);                             /* Thursday */
+    assert_int_equal(pg_day_weekday(pg_day_from_ymd(2017, 1, 28)), 5);  /* Saturday */
+    assert_int_equal(pg_day_weekday(pg_day_from_ymd(2023, 3, 14)), 1);  /* Tuesday */
+    assert_int_equal(pg_day_weekday(pg_day_from_ymd(1969, 12, 31)), 2); /* Wednesday */
+    assert_int_equal(pg_day_weekday(pg_day_from_ymd(1, 1, 1)), 0);      /* Monday */
+    assert_int_equal(pg_day_weekday(pg_day_from_ymd(9999, 12, 31)), 4); /* Friday */
 }
 
 static void test_parse_iso(void **state)
@@ -127,14 +127,14 @@ static void test_month_names(void **state)
         const char *name;
         int month;
     } cases[] = {
-        {"January", 1}, {"jan", 1},   {"JAN", 1},    {"Jan.", 1},    {"February", 2},
-        {"Feb", 2},     {"march", 3}, {"Mar", 3},    {"April", 4},   {"Apr.", 4},
-        {"May", 5},     {"MAY", 5},   {"June", 6},   {"Jun", 6},     {"July", 7},
-        {"Jul", 7},     {"August", 8}, {"Aug", 8},   {"September", 9}, {"Sep", 9},
-        {"Sept", 9},    {"Sept.", 9}, {"October", 10}, {"Oct", 10},  {"November", 11},
-        {"Nov", 11},    {"December", 12}, {"dec", 12},
-        {"Ma", 0},      {"Marc", 0},  {"Mayo", 0},   {"Janu", 0},    {"", 0},
-        {".", 0},       {"Monday", 0}, {"Septe", 0}, {"Jan..", 0},
+        {"January", 1}, {"jan", 1},       {"JAN", 1},      {"Jan.", 1},      {"February", 2},
+        {"Feb", 2},     {"march", 3},     {"Mar", 3},      {"April", 4},     {"Apr.", 4},
+        {"May", 5},     {"MAY", 5},       {"June", 6},     {"Jun", 6},       {"July", 7},
+        {"Jul", 7},     {"August", 8},    {"Aug", 8},      {"September", 9}, {"Sep", 9},
+        {"Sept", 9},    {"Sept.", 9},     {"October", 10}, {"Oct", 10},      {"November", 11},
+        {"Nov", 11},    {"December", 12}, {"dec", 12},     {"Ma", 0},        {"Marc", 0},
+        {"Mayo", 0},    {"Janu", 0},      {"", 0},         {".", 0},         {"Monday", 0},
+        {"Septe", 0},   {"Jan..", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int m = pg_month_from_name(cases[i].name, strlen(cases[i].name));
@@ -152,10 +152,10 @@ static void test_weekday_names(void **state)
         const char *name;
         int day;
     } cases[] = {
-        {"Monday", 0},  {"mon", 0},      {"Tuesday", 1}, {"Tue", 1},       {"Tues.", 1},
-        {"WEDNESDAY", 2}, {"Wed", 2},    {"Thursday", 3}, {"Thu", 3},      {"Thurs", 3},
-        {"Friday", 4},  {"Fri.", 4},     {"Saturday", 5}, {"Sat", 5},      {"Sunday", 6},
-        {"sun", 6},     {"Mo", -1},      {"Sundays", -1}, {"March", -1},   {"", -1},
+        {"Monday", 0},    {"mon", 0},  {"Tuesday", 1},  {"Tue", 1},    {"Tues.", 1},
+        {"WEDNESDAY", 2}, {"Wed", 2},  {"Thursday", 3}, {"Thu", 3},    {"Thurs", 3},
+        {"Friday", 4},    {"Fri.", 4}, {"Saturday", 5}, {"Sat", 5},    {"Sunday", 6},
+        {"sun", 6},       {"Mo", -1},  {"Sundays", -1}, {"March", -1}, {"", -1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int d = pg_weekday_from_name(cases[i].name, strlen(cases[i].name));
@@ -207,8 +207,8 @@ static void test_dateline_forms(void **state)
         {"", 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        pg_day want = cases[i].y ? pg_day_from_ymd(cases[i].y, cases[i].m, cases[i].d)
-                                 : PG_DAY_NONE;
+        pg_day want =
+            cases[i].y ? pg_day_from_ymd(cases[i].y, cases[i].m, cases[i].d) : PG_DAY_NONE;
         pg_day got = dateline(cases[i].text);
         if (got != want) {
             char a[11], b[11];
@@ -238,16 +238,11 @@ static void test_dateline_max_bytes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_known_days),
-        cmocka_unit_test(test_invalid_days),
-        cmocka_unit_test(test_round_trip_all_days),
-        cmocka_unit_test(test_weekday),
-        cmocka_unit_test(test_parse_iso),
-        cmocka_unit_test(test_format),
-        cmocka_unit_test(test_month_names),
-        cmocka_unit_test(test_weekday_names),
-        cmocka_unit_test(test_dateline_forms),
-        cmocka_unit_test(test_dateline_max_bytes),
+        cmocka_unit_test(test_known_days),          cmocka_unit_test(test_invalid_days),
+        cmocka_unit_test(test_round_trip_all_days), cmocka_unit_test(test_weekday),
+        cmocka_unit_test(test_parse_iso),           cmocka_unit_test(test_format),
+        cmocka_unit_test(test_month_names),         cmocka_unit_test(test_weekday_names),
+        cmocka_unit_test(test_dateline_forms),      cmocka_unit_test(test_dateline_max_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }

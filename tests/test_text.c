@@ -19,7 +19,8 @@
 static void check_repair(const char *in, size_t len, const char *want, size_t want_len,
                          size_t want_repairs, size_t want_first_bad)
 {
-    char *out = (char *) 1;
+    static char sentinel;
+    char *out = &sentinel; /* must be reset to NULL for valid text */
     size_t out_len = 0, first_bad = 0;
     size_t n = pg_utf8_repair(in, len, &out, &out_len, &first_bad);
     assert_int_equal(n, want_repairs);
@@ -36,7 +37,7 @@ static void check_repair(const char *in, size_t len, const char *want, size_t wa
     free(out);
 }
 
-#define REPAIR(in, want, repairs, first_bad)                                               \
+#define REPAIR(in, want, repairs, first_bad)                                                       \
     check_repair(in, sizeof(in) - 1, want, sizeof(want) - 1, repairs, first_bad)
 
 static void test_repair_valid_untouched(void **state)
@@ -45,7 +46,8 @@ static void test_repair_valid_untouched(void **state)
     REPAIR("Angela Merkel", "", 0, 0);
     REPAIR("", "", 0, 0);
     /* 2-, 3- and 4-byte characters, and the largest code point */
-    REPAIR("\xC3\x89lys\xC3\xA9" "e \xE2\x80\x9Ctalks\xE2\x80\x9D \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF",
+    REPAIR("\xC3\x89lys\xC3\xA9"
+           "e \xE2\x80\x9Ctalks\xE2\x80\x9D \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF",
            "", 0, 0);
     REPAIR("\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD", "", 0, 0); /* Путин */
 }
@@ -54,7 +56,9 @@ static void test_repair_invalid(void **state)
 {
     (void) state;
     /* lone continuation byte */
-    REPAIR("a\x80" "b", "a" FFFD "b", 1, 1);
+    REPAIR("a\x80"
+           "b",
+           "a" FFFD "b", 1, 1);
     /* truncated sequence at the end: one replacement for the whole prefix */
     REPAIR("abc\xE2\x82", "abc" FFFD, 1, 3);
     REPAIR("abc\xF0\x9F\x98", "abc" FFFD, 1, 3);
@@ -156,9 +160,14 @@ static void test_token_boundaries(void **state)
         {"\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 \xE2\x80\xA6",
          "\xE2\x80\x9C|Yes|\xE2\x80\x9D|\xE2\x80\x94|\xE2\x80\xA6"},
         {"Angela\xC2\xA0Merkel", "Angela|Merkel"}, /* no-break space */
-        {"\xC3\x89lys\xC3\xA9" "e Palace", "\xC3\x89lys\xC3\xA9" "e|Palace"},
+        {"\xC3\x89lys\xC3\xA9"
+         "e Palace",
+         "\xC3\x89lys\xC3\xA9"
+         "e|Palace"},
         {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD!", "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD|!"},
-        {"a\x80" "b", "a|\x80|b"}, /* invalid bytes are punctuation, never a crash */
+        {"a\x80"
+         "b",
+         "a|\x80|b"}, /* invalid bytes are punctuation, never a crash */
         {"  \n\t ", ""},
     };
     char buf[256];
@@ -195,14 +204,22 @@ static void test_token_flags(void **state)
         {"G7", 0x01 | 0x08},
         {"2017", 0x01 | 0x02},
         {"3.5", 0x01 | 0x02},
-        {"\xC3\x89lys\xC3\xA9" "e", 0x01 | 0x08},                         /* Élysée */
-        {"\xC3\xA9lys\xC3\xA9" "e", 0x01},                                /* élysée */
-        {"\xC3\x96STERREICH", 0x01 | 0x08 | 0x10},                       /* ÖSTERREICH */
-        {"\xC5\x81ukasz", 0x01 | 0x08},                                   /* Łukasz */
-        {"\xC5\x9E" "ahin", 0x01 | 0x08},                                 /* Şahin */
-        {"\xC5\x9F" "ahin", 0x01},                                        /* şahin */
-        {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD", 0x01 | 0x08},        /* Путин */
-        {"\xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3", 0x01},                   /* 习近平 */
+        {"\xC3\x89lys\xC3\xA9"
+         "e",
+         0x01 | 0x08}, /* Élysée */
+        {"\xC3\xA9lys\xC3\xA9"
+         "e",
+         0x01},                                    /* élysée */
+        {"\xC3\x96STERREICH", 0x01 | 0x08 | 0x10}, /* ÖSTERREICH */
+        {"\xC5\x81ukasz", 0x01 | 0x08},            /* Łukasz */
+        {"\xC5\x9E"
+         "ahin",
+         0x01 | 0x08}, /* Şahin */
+        {"\xC5\x9F"
+         "ahin",
+         0x01},                                                    /* şahin */
+        {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD", 0x01 | 0x08}, /* Путин */
+        {"\xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3", 0x01},            /* 习近平 */
         {".", 0x04},
         {"\xE2\x80\x9C", 0x04},
     };
@@ -286,13 +303,28 @@ static void test_fold(void **state)
     } cases[] = {
         {"Merkel", "merkel"},
         {"NATO", "nato"},
-        {"\xC3\x89LYS\xC3\x89" "E", "\xC3\xA9lys\xC3\xA9" "e"},            /* ÉLYSÉE */
-        {"\xC3\x96" "zdemir", "\xC3\xB6" "zdemir"},                         /* Özdemir */
-        {"\xC5\x9E" "ahin", "\xC5\x9F" "ahin"},                             /* Şahin */
-        {"\xC5\x81\xC3\x93" "D\xC5\xB9", "\xC5\x82\xC3\xB3" "d\xC5\xBA"},   /* ŁÓDŹ */
-        {"\xC5\xBD" "ELENSKY", "\xC5\xBE" "elensky"},                       /* ŽELENSKY */
-        {"\xC4\xB0stanbul", "istanbul"},                                    /* İstanbul */
-        {"\xC3\x9F", "\xC3\x9F"},                                           /* ß stays */
+        {"\xC3\x89LYS\xC3\x89"
+         "E",
+         "\xC3\xA9lys\xC3\xA9"
+         "e"}, /* ÉLYSÉE */
+        {"\xC3\x96"
+         "zdemir",
+         "\xC3\xB6"
+         "zdemir"}, /* Özdemir */
+        {"\xC5\x9E"
+         "ahin",
+         "\xC5\x9F"
+         "ahin"}, /* Şahin */
+        {"\xC5\x81\xC3\x93"
+         "D\xC5\xB9",
+         "\xC5\x82\xC3\xB3"
+         "d\xC5\xBA"}, /* ŁÓDŹ */
+        {"\xC5\xBD"
+         "ELENSKY",
+         "\xC5\xBE"
+         "elensky"},                     /* ŽELENSKY */
+        {"\xC4\xB0stanbul", "istanbul"}, /* İstanbul */
+        {"\xC3\x9F", "\xC3\x9F"},        /* ß stays */
         {"\xD0\x9F\xD0\xA3\xD0\xA2\xD0\x98\xD0\x9D", "\xD0\xBF\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD"},
         {"Merkel\xE2\x80\x99s", "merkel's"},
         {"U.S.", "u.s."},
@@ -311,7 +343,8 @@ static void test_fold_truncates(void **state)
 {
     (void) state;
     char buf[8];
-    const char *e = "\xC3\x89lys\xC3\xA9" "e"; /* Élysée, 8 bytes */
+    const char *e = "\xC3\x89lys\xC3\xA9"
+                    "e"; /* Élysée, 8 bytes */
     memset(buf, 'x', sizeof buf);
     assert_int_equal(pg_fold(e, strlen(e), buf, 8), 7);
     assert_string_equal(buf, "\xC3\xA9lys\xC3\xA9"); /* "é" fits whole, "e" does not */
@@ -387,18 +420,17 @@ static void check_sentences(const char *s, const char *const *want)
     split_release(&x);
 }
 
-#define SENTENCES(text, ...)                                                               \
-    do {                                                                                   \
-        static const char *const want_[] = {__VA_ARGS__, NULL};                            \
-        check_sentences(text, want_);                                                      \
+#define SENTENCES(text, ...)                                                                       \
+    do {                                                                                           \
+        static const char *const want_[] = {__VA_ARGS__, NULL};                                    \
+        check_sentences(text, want_);                                                              \
     } while (0)
 
 static void test_sentences_basic(void **state)
 {
     (void) state;
     SENTENCES("Mr. Putin met U.S. President Donald Trump in Helsinki on Jan. 16. They talked.",
-              "Mr. Putin met U.S. President Donald Trump in Helsinki on Jan. 16.",
-              "They talked.");
+              "Mr. Putin met U.S. President Donald Trump in Helsinki on Jan. 16.", "They talked.");
     SENTENCES("Why now? Nobody knows! Talks resume on Monday.", "Why now?", "Nobody knows!",
               "Talks resume on Monday.");
     SENTENCES("The deal was signed. 12 ministers attended.", "The deal was signed.",
@@ -469,8 +501,7 @@ static void test_sentences_lower_rules(void **state)
 {
     (void) state;
     SENTENCES("The prime minister returned to No. 10 Downing Street. No. He did not resign.",
-              "The prime minister returned to No. 10 Downing Street.", "No.",
-              "He did not resign.");
+              "The prime minister returned to No. 10 Downing Street.", "No.", "He did not resign.");
     SENTENCES("It was Biden vs. Trump again. Voters chose.", "It was Biden vs. Trump again.",
               "Voters chose.");
     SENTENCES("They discussed trade, security, etc. and agreed to meet again.",
@@ -517,6 +548,18 @@ static void test_sentences_lines(void **state)
               "Theresa May has met Donald Trump at the White House.",
               "Friday 27 January 2017 14:13 GMT",
               "Theresa May has met Donald Trump at the White House.");
+    /* a capitalised word goes on a wrapped line when the sentence began mid-line ... */
+    SENTENCES("The Kremlin said the leaders agreed to restore trade ties. Trump also talked "
+              "with German Chancellor\nAngela Merkel and French President Francois Hollande.",
+              "The Kremlin said the leaders agreed to restore trade ties.",
+              "Trump also talked with German Chancellor\nAngela Merkel and French President "
+              "Francois Hollande.");
+    /* ... or already went on across a line break */
+    SENTENCES("Putin spoke by\nphone with Chancellor\nAngela Merkel on Saturday.",
+              "Putin spoke by\nphone with Chancellor\nAngela Merkel on Saturday.");
+    /* a dateline that starts the first paragraph on its own line */
+    SENTENCES("MOSCOW (Reuters)\nVladimir Putin spoke by phone with Olaf Scholz.",
+              "MOSCOW (Reuters)", "Vladimir Putin spoke by phone with Olaf Scholz.");
     /* an abbreviation at the end of a line */
     SENTENCES("He met Mr.\nPutin on Friday.", "He met Mr.\nPutin on Friday.");
     SENTENCES("He met Mr\nPutin on Friday.", "He met Mr\nPutin on Friday.");
@@ -584,6 +627,65 @@ static void test_sentences_bounded(void **state)
     free(s);
 }
 
+/*
+ * Random bytes biased to UTF-8 lead and continuation bytes, punctuation
+ * and line breaks: repair gives valid UTF-8, tokens are ordered and in
+ * bounds, sentences partition the tokens.
+ */
+static void test_random_bytes(void **state)
+{
+    (void) state;
+    static const unsigned char pick[] = {0x00, 'A',  'a',  'z',  '.',  '\'', '-',  ',',
+                                         '!',  '"',  ' ',  '\n', '\r', '3',  0x7F, 0x80,
+                                         0x8F, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF,
+                                         0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+    uint64_t seed = 42;
+    char in[200];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = (size_t) (round % 199) + 1;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            in[i] = (char) pick[(seed >> 33) % sizeof pick];
+        }
+        char *out;
+        size_t out_len, first_bad;
+        size_t n = pg_utf8_repair(in, len, &out, &out_len, &first_bad);
+        const char *text = out ? out : in;
+        size_t text_len = out ? out_len : len;
+        if (out) {
+            char *again;
+            size_t again_len;
+            assert_true(n > 0 && first_bad < len);
+            assert_int_equal(pg_utf8_repair(out, out_len, &again, &again_len, NULL), 0);
+            assert_null(again);
+        }
+
+        pg_tokens toks = {0};
+        pg_sentences sents = {0};
+        pg_error err = {0};
+        assert_int_equal(pg_tokenize(&toks, text, text_len, &err), PG_OK);
+        for (size_t i = 0; i < toks.n; i++) {
+            assert_true(toks.v[i].start < toks.v[i].end && toks.v[i].end <= text_len);
+            assert_true(i == 0 || toks.v[i - 1].end <= toks.v[i].start);
+            char buf[16];
+            size_t fl =
+                pg_fold(text + toks.v[i].start, toks.v[i].end - toks.v[i].start, buf, sizeof buf);
+            assert_true(fl < sizeof buf && buf[fl] == '\0');
+        }
+        assert_int_equal(pg_split_sentences(&sents, &toks, text, &err), PG_OK);
+        size_t next = 0;
+        for (size_t i = 0; i < sents.n; i++) {
+            assert_int_equal(sents.v[i].tok_begin, next);
+            assert_true(sents.v[i].tok_end > next);
+            next = sents.v[i].tok_end;
+        }
+        assert_int_equal(next, toks.n);
+        pg_sentences_release(&sents);
+        pg_tokens_release(&toks);
+        free(out);
+    }
+}
+
 static void test_sentences_release(void **state)
 {
     (void) state;
@@ -619,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_sentences_lines),
         cmocka_unit_test(test_sentences_paragraphs),
         cmocka_unit_test(test_sentences_bounded),
+        cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_sentences_release),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;

@@ -2,7 +2,7 @@
 # polgraph build on the fixture articles: networkx reads the JSON and agrees
 # with every figure, graphviz accepts the DOT, the SVG is well-formed, and a
 # second run gives the same bytes.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.inc"
 cd "$SRC"
 
 expect_exit 0 "build fixtures" "$PG" build fixtures/articles -q \

@@ -1,0 +1,263 @@
+/* The actor dictionary: loading, schema errors, matching and dated roles. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_dict.h"
+#include "pg_strmap.h"
+
+static const char *const pg_test_dict =
+    "{\"actors\": [\n"
+    " {\"id\": \"angela-merkel\", \"name\": \"Angela Merkel\", \"kind\": \"person\",\n"
+    "  \"country\": \"DEU\", \"aliases\": [\"Merkel\"],\n"
+    "  \"roles\": [{\"title\": \"Chancellor of Germany\", \"from\": \"2005-11-22\",\n"
+    "              \"to\": \"2021-12-08\", \"descriptions\": [\"German Chancellor\",\n"
+    "              \"the German chancellor\", \"Chancellor Merkel\"]}]},\n"
+    " {\"id\": \"olaf-scholz\", \"name\": \"Olaf Scholz\", \"kind\": \"person\",\n"
+    "  \"country\": \"DEU\", \"aliases\": [\"Scholz\"],\n"
+    "  \"roles\": [{\"title\": \"Chancellor of Germany\", \"from\": \"2021-12-08\",\n"
+    "              \"to\": \"2025-05-06\", \"descriptions\": [\"German Chancellor\"]}]},\n"
+    " {\"id\": \"united-states\", \"name\": \"United States\", \"kind\": \"country\",\n"
+    "  \"country\": \"USA\", \"aliases\": [\"US\", \"U.S.\"]},\n"
+    " {\"id\": \"us-president\", \"name\": \"Test President\", \"kind\": \"person\",\n"
+    "  \"roles\": [{\"title\": \"P\", \"from\": \"2017-01-20\", \"to\": \"2021-01-20\",\n"
+    "              \"descriptions\": [\"US President\"]}]},\n"
+    " {\"id\": \"kremlin\", \"name\": \"Kremlin\", \"kind\": \"organization\"}\n"
+    "]}\n";
+
+static pg_dict *pg_load(void)
+{
+    pg_dict *d = NULL;
+    pg_error err;
+    assert_int_equal(pg_dict_new(&d, &err), PG_OK);
+    assert_int_equal(pg_dict_load_json(d, pg_test_dict, strlen(pg_test_dict), "test.json", &err),
+                     PG_OK);
+    return d;
+}
+
+/* Matches text dated 'date'; writes "id[b,e) id[b,e)" into out. */
+static void pg_match_text(const pg_dict *d, const char *text, const char *date, char *out,
+                          size_t cap)
+{
+    pg_tokens toks = {0};
+    pg_matches m = {0};
+    pg_error err;
+    assert_int_equal(pg_tokenize(&toks, text, strlen(text), &err), PG_OK);
+    pg_day day = date ? pg_day_parse_iso(date, strlen(date)) : PG_DAY_NONE;
+    assert_int_equal(pg_dict_match(d, text, &toks, 0, toks.n, day, &m, &err), PG_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < m.n; i++) {
+        char item[128];
+        const pg_actor *a = m.v[i].actor >= 0 ? pg_dict_actor(d, (size_t)m.v[i].actor) : NULL;
+        snprintf(item, sizeof item, "%s%s[%zu,%zu)", i ? " " : "", a ? a->id : "?",
+                 m.v[i].tok_begin, m.v[i].tok_end);
+        strncat(out, item, cap - strlen(out) - 1);
+    }
+    pg_matches_release(&m);
+    pg_tokens_release(&toks);
+}
+
+static void test_load(void **state)
+{
+    (void)state;
+    pg_dict *d = pg_load();
+    assert_int_equal(pg_dict_size(d), 5);
+    long i = pg_dict_find(d, "angela-merkel");
+    assert_true(i >= 0);
+    const pg_actor *a = pg_dict_actor(d, (size_t)i);
+    assert_string_equal(a->name, "Angela Merkel");
+    assert_string_equal(a->country, "DEU");
+    assert_int_equal(a->n_roles, 1);
+    assert_int_equal(a->roles[0].from, pg_day_from_ymd(2005, 11, 22));
+    assert_int_equal(a->roles[0].n_descriptions, 3);
+    assert_int_equal(pg_dict_find(d, "nobody"), -1);
+    pg_dict_free(d);
+}
+
+static void test_roles_by_date(void **state)
+{
+    (void)state;
+    pg_dict *d = pg_load();
+    char out[512];
+    pg_match_text(d, "The German chancellor spoke.", "2017-05-01", out, sizeof out);
+    assert_string_equal(out, "angela-merkel[1,3)");
+    pg_match_text(d, "The German chancellor spoke.", "2023-05-01", out, sizeof out);
+    assert_string_equal(out, "olaf-scholz[1,3)");
+    /* at the hand-over the new holder has the role */
+    pg_match_text(d, "The German Chancellor spoke.", "2021-12-08", out, sizeof out);
+    assert_string_equal(out, "olaf-scholz[1,3)");
+    /* after both: nobody, reported as unresolved */
+    pg_match_text(d, "The German Chancellor spoke.", "2026-01-01", out, sizeof out);
+    assert_string_equal(out, "?[1,3)");
+    /* without a date, only a description one actor ever held resolves */
+    pg_match_text(d, "German Chancellor", NULL, out, sizeof out);
+    assert_string_equal(out, "?[0,2)");
+    pg_match_text(d, "Chancellor Merkel", NULL, out, sizeof out);
+    assert_string_equal(out, "angela-merkel[0,2)");
+    pg_dict_free(d);
+}
+
+static void test_longest_and_case(void **state)
+{
+    (void)state;
+    pg_dict *d = pg_load();
+    char out[512];
+    /* the full name wins over the alias inside it */
+    pg_match_text(d, "Angela Merkel met Scholz.", NULL, out, sizeof out);
+    assert_string_equal(out, "angela-merkel[0,2) olaf-scholz[3,4)");
+    /* a possessive still names the actor */
+    pg_match_text(d, "Merkel's spokesman", NULL, out, sizeof out);
+    assert_string_equal(out, "angela-merkel[0,1)");
+    /* "us" is a pronoun, "US" the country */
+    pg_match_text(d, "He told us the US would act.", NULL, out, sizeof out);
+    assert_string_equal(out, "united-states[4,5)");
+    pg_match_text(d, "the U.S. and the Kremlin", NULL, out, sizeof out);
+    assert_string_equal(out, "united-states[1,2) kremlin[4,5)");
+    /* "US President" on a date: the role, not the country */
+    pg_match_text(d, "US President spoke", "2018-01-01", out, sizeof out);
+    assert_string_equal(out, "us-president[0,2)");
+    /* lower-case names are not names */
+    pg_match_text(d, "merkel", NULL, out, sizeof out);
+    assert_string_equal(out, "");
+    pg_dict_free(d);
+}
+
+static void test_lookup_word(void **state)
+{
+    (void)state;
+    pg_dict *d = pg_load();
+    long m = pg_dict_find(d, "angela-merkel");
+    assert_int_equal(pg_dict_lookup_word(d, "Merkel", 6, PG_TOK_UPPER | PG_TOK_WORD, PG_DAY_NONE),
+                     m);
+    assert_int_equal(pg_dict_lookup_word(d, "merkel", 6, PG_TOK_WORD, PG_DAY_NONE), -1);
+    assert_int_equal(pg_dict_lookup_word(d, "Nobody", 6, PG_TOK_UPPER, PG_DAY_NONE), -1);
+    pg_dict_free(d);
+}
+
+static void test_replace_by_id(void **state)
+{
+    (void)state;
+    pg_dict *d = pg_load();
+    const char *more = "{\"actors\": [{\"id\": \"kremlin\", \"name\": \"The Kremlin\","
+                       " \"kind\": \"organization\", \"aliases\": [\"Moscow\"]}]}";
+    pg_error err;
+    assert_int_equal(pg_dict_load_json(d, more, strlen(more), "more.json", &err), PG_OK);
+    assert_int_equal(pg_dict_size(d), 5);
+    char out[256];
+    pg_match_text(d, "Moscow said", NULL, out, sizeof out);
+    assert_string_equal(out, "kremlin[0,1)");
+    pg_dict_free(d);
+}
+
+/* Each bad dictionary gives PG_EINPUT and a message naming the place. */
+static void pg_expect_error(const char *json, const char *needle)
+{
+    pg_dict *d = NULL;
+    pg_error err;
+    pg_error_clear(&err);
+    assert_int_equal(pg_dict_new(&d, &err), PG_OK);
+    int rc = pg_dict_load_json(d, json, strlen(json), "bad.json", &err);
+    if (rc != PG_EINPUT || !strstr(err.msg, needle))
+        fail_msg("for %s: rc %d, message '%s', expected '%s'", json, rc, err.msg, needle);
+    pg_dict_free(d);
+}
+
+static void test_schema_errors(void **state)
+{
+    (void)state;
+    pg_expect_error("{\"actors\": [", "bad.json:1:");
+    pg_expect_error("[]", "bad.json:1: expected an object");
+    pg_expect_error("{\"actors\": [{\"name\": \"X\"}]}", "actors[0].id: missing");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\"}]}", "actors[0].name: missing");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"cat\"}]}",
+                    "actors[0].kind");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"aliases\": [1]}]}",
+                    "actors[0].aliases[0]");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"country\": \"DE\"}]}",
+                    "actors[0].country");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"T\","
+                    " \"from\": \"2020-13-01\"}]}]}",
+                    "actors[0].roles[0].from");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"T\","
+                    " \"from\": \"2020-01-01\", \"to\": \"2019-01-01\"}]}]}",
+                    "ends before it starts");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"X\"},\n{\"id\": \"x\", \"name\": \"Y\"}]}",
+                    "duplicate id");
+    pg_expect_error("{\"actors\": [], \"actors\": []}", "duplicate");
+    /* the line of the actor is named */
+    pg_expect_error("{\"actors\": [\n{\"id\": \"a\", \"name\": \"A\"},\n{\"id\": \"b\", \"name\": 7}]}",
+                    "bad.json:3: actors[1].name");
+}
+
+static void test_load_file_errors(void **state)
+{
+    (void)state;
+    pg_dict *d = NULL;
+    pg_error err;
+    assert_int_equal(pg_dict_new(&d, &err), PG_OK);
+    assert_int_equal(pg_dict_load_file(d, "/nonexistent/actors.json", &err), PG_EIO);
+    assert_non_null(strstr(err.msg, "/nonexistent/actors.json: cannot open"));
+    pg_dict_free(d);
+}
+
+static void test_builtin(void **state)
+{
+    (void)state;
+    pg_dict *d = NULL;
+    pg_error err;
+    assert_int_equal(pg_dict_new_builtin(&d, &err), PG_OK);
+    assert_int_equal(pg_dict_prepare(d, &err), PG_OK);
+    /* G7 and G20 leaders of 2016-2026 are there, with dated roles */
+    static const char *const ids[] = {"angela-merkel", "olaf-scholz", "donald-trump",
+                                      "joe-biden", "vladimir-putin", "xi-jinping",
+                                      "emmanuel-macron", "narendra-modi", "kremlin"};
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+        if (pg_dict_find(d, ids[i]) < 0)
+            fail_msg("built-in dictionary lacks %s", ids[i]);
+    char out[256];
+    pg_match_text(d, "The German chancellor", "2017-01-28", out, sizeof out);
+    assert_string_equal(out, "angela-merkel[1,3)");
+    pg_match_text(d, "The German chancellor", "2023-01-28", out, sizeof out);
+    assert_string_equal(out, "olaf-scholz[1,3)");
+    pg_dict_free(d);
+}
+
+static void test_strmap(void **state)
+{
+    (void)state;
+    pg_strmap m = {0};
+    char key[32];
+    for (long i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "k%ld", i);
+        assert_int_equal(pg_strmap_put(&m, key, strlen(key), i), 0);
+    }
+    assert_int_equal(m.n, 5000);
+    for (long i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "k%ld", i);
+        assert_int_equal(pg_strmap_get(&m, key, strlen(key)), i);
+    }
+    assert_int_equal(pg_strmap_get(&m, "k5000", 5), -1);
+    assert_int_equal(pg_strmap_put(&m, "k1", 2, 77), 0);
+    assert_int_equal(pg_strmap_get(&m, "k1", 2), 77);
+    assert_int_equal(m.n, 5000);
+    pg_strmap_release(&m);
+    pg_strmap_release(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_load),           cmocka_unit_test(test_roles_by_date),
+        cmocka_unit_test(test_longest_and_case), cmocka_unit_test(test_lookup_word),
+        cmocka_unit_test(test_replace_by_id),  cmocka_unit_test(test_schema_errors),
+        cmocka_unit_test(test_load_file_errors), cmocka_unit_test(test_builtin),
+        cmocka_unit_test(test_strmap),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
+}
