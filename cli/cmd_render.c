@@ -16,6 +16,7 @@ static const pg_option pg_render_opts[] = {
     [OPT_SIZE_BY] = {"size-by", 0, "FIGURE", "node area by this figure (default pagerank)"},
     [OPT_TITLE] = {"title", 0, "TEXT", "title of the diagram"},
     [OPT_SEED] = {"seed", 0, "N", "layout seed (default 42)"},
+    PG_SELECT_OPTION_ROWS,
     {NULL, 0, NULL, NULL},
 };
 
@@ -33,7 +34,8 @@ int pg_cmd_render(int argc, char **argv)
         switch (k) {
         case PG_ARG_HELP:
             pg_print_help("polgraph render graph.json -o graph.svg [options]",
-                          "Draws a graph file (from 'polgraph build') as a diagram.",
+                          "Draws a graph file (from 'polgraph build') as a diagram, or the part\n"
+                          "of it that the selection options choose.\n\n" PG_SELECT_HELP,
                           pg_render_opts);
             return PG_EXIT_OK;
         case PG_ARG_ERROR:
@@ -61,7 +63,8 @@ int pg_cmd_render(int argc, char **argv)
         pg_fail("render: needs a graph file and -o FILE (see 'polgraph render --help')");
         return PG_EXIT_BAD;
     }
-    if (pg_outputs_check(outputs, n_out, "render") != 0)
+    if (pg_outputs_check(outputs, n_out, "render") != 0 ||
+        pg_select_opts_check(&ro.select, "render") != 0)
         return PG_EXIT_BAD;
     pg_graph *g = NULL;
     pg_error err;

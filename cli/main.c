@@ -9,6 +9,10 @@
 static const pg_command pg_commands[] = {
     {"build", pg_cmd_build, "extract actors and events from articles into a graph"},
     {"render", pg_cmd_render, "draw a graph file as SVG, PNG, PDF or DOT"},
+    {"export", pg_cmd_export, "write a graph as GraphML, GEXF, CSV or JSON"},
+    {"top", pg_cmd_top, "rank the actors of a graph file by a figure"},
+    {"merge", pg_cmd_merge, "add up graph files of separate sets of articles"},
+    {"diff", pg_cmd_diff, "show what differs between two graph files"},
     {NULL, NULL, NULL},
 };
 

@@ -81,5 +81,9 @@ int pg_parse_double(const char *s, double *out);
 
 int pg_cmd_build(int argc, char **argv);
 int pg_cmd_render(int argc, char **argv);
+int pg_cmd_export(int argc, char **argv);
+int pg_cmd_top(int argc, char **argv);
+int pg_cmd_merge(int argc, char **argv);
+int pg_cmd_diff(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 #include "pg_outputs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,10 +14,14 @@ void pg_outputs_options_init(pg_outputs_options *o)
     pg_render_options_init(&o->render);
     o->seed = PG_DEFAULT_SEED;
     o->render.seed = PG_DEFAULT_SEED;
+    pg_select_opts_init(&o->select);
 }
 
 int pg_outputs_option(pg_outputs_options *o, const char *name, const char *value)
 {
+    int taken = pg_select_option(&o->select, name, value, NULL);
+    if (taken != 0)
+        return taken > 0 ? 0 : -1;
     if (strcmp(name, "seed") == 0) {
         if (pg_parse_ulong(value, &o->seed) != 0) {
             pg_fail("--seed '%s': expected a non-negative whole number", value);
@@ -63,25 +68,63 @@ int pg_outputs_check(const char *const *paths, size_t n, const char *command)
     return 0;
 }
 
+/*
+ * The diagram's share of a big graph: the default top of 'view', or NULL
+ * (*cut untouched) when the view is small enough or --top was given.
+ */
+static int pg_default_cut(pg_graph *view, const pg_outputs_options *o, pg_graph **cut,
+                          pg_error *err)
+{
+    size_t keep = pg_select_default_top(view->n_nodes);
+    if (o->select.top_given || keep == view->n_nodes)
+        return PG_OK;
+    pg_select s;
+    pg_select_init(&s);
+    s.top = keep;
+    s.by = o->select.sel.by;
+    /* the view holds only the ego's surroundings already; keep the ego in the cut */
+    s.ego = o->select.sel.ego;
+    s.depth = (unsigned long)-1;
+    int rc = pg_select_apply(view, &s, o->seed, cut, err);
+    if (rc == PG_OK)
+        fprintf(stderr,
+                "polgraph: note: the diagram shows the %zu of %zu actors ranked highest by %s "
+                "(--top N to change, --top 0 for all)\n",
+                keep, view->n_nodes, s.by ? s.by : "pagerank");
+    return rc;
+}
+
 int pg_outputs_write(pg_graph *g, const char *const *paths, size_t n, const pg_outputs_options *o)
 {
     pg_error err;
     pg_error_clear(&err);
+    pg_graph *selected = NULL, *cut = NULL, *view = g;
     int rc = pg_graph_sort(g, &err);
     if (rc == PG_OK && !g->analysed)
         rc = pg_analyse(g, o->seed, &err);
+    if (rc == PG_OK)
+        rc = pg_select_opts_apply(&o->select, g, o->seed, &selected, &err);
+    if (selected)
+        view = selected;
+    int diagrams = 0;
+    for (size_t i = 0; i < n; i++)
+        diagrams |= !pg_is_json(paths[i]);
+    if (rc == PG_OK && diagrams)
+        rc = pg_default_cut(view, o, &cut, &err);
     for (size_t i = 0; i < n && rc == PG_OK; i++) {
         char *buf = NULL;
         size_t len = 0;
         pg_format f;
         if (pg_is_json(paths[i]))
-            rc = pg_json_write(g, &buf, &len, &err);
+            rc = pg_json_write(view, &buf, &len, &err);
         else if (pg_format_from_path(paths[i], &f) == 0)
-            rc = pg_render(g, f, &o->render, &buf, &len, &err);
+            rc = pg_render(cut ? cut : view, f, &o->render, &buf, &len, &err);
         if (rc == PG_OK)
             rc = pg_write_file_atomic(paths[i], buf, len, &err);
         free(buf);
     }
+    pg_graph_free(cut);
+    pg_graph_free(selected);
     pg_render_shutdown();
     return rc == PG_OK ? PG_EXIT_OK : pg_fail_error(&err);
 }

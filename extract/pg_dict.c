@@ -609,6 +609,20 @@ static long pg_resolve(const pg_dict *d, const pg_phrase *p, pg_day date, pg_mat
     return -1;
 }
 
+static int pg_push_match(pg_matches *out, pg_match m)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 16;
+        pg_match *v = realloc(out->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n++] = m;
+    return 0;
+}
+
 int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, size_t begin,
                   size_t end, pg_day date, pg_matches *out, pg_error *err)
 {
@@ -657,16 +671,25 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
                     continue;
                 pg_match_type type = PG_MATCH_NAME;
                 long actor = pg_resolve(d, p, date, &type);
-                if (out->n == out->cap) {
-                    size_t cap = out->cap ? out->cap * 2 : 16;
-                    pg_match *v = realloc(out->v, cap * sizeof *v);
-                    if (!v)
-                        return pg_error_set(err, PG_ENOMEM, "out of memory");
-                    out->v = v;
-                    out->cap = cap;
-                }
-                out->v[out->n++] = (pg_match){i, i + k, actor, type};
+                if (pg_push_match(out, (pg_match){i, i + k, actor, type}) != 0)
+                    return pg_error_set(err, PG_ENOMEM, "out of memory");
                 matched = k;
+                /* "the German chancellor's spokesman" also names the chancellor */
+                for (size_t j = 0; j + 1 < k; j++) {
+                    const pg_token *t = &toks->v[i + j];
+                    size_t tl = t->end - t->start;
+                    const char *tx = text + t->start;
+                    int poss = (tl > 2 && tx[tl - 2] == '\'' && tx[tl - 1] == 's') ||
+                               (tl > 4 && memcmp(tx + tl - 4, "\xE2\x80\x99s", 4) == 0);
+                    long at2 = poss ? pg_strmap_get(&d->phrases, key, lens[j]) : -1;
+                    if (at2 < 0)
+                        continue;
+                    pg_match_type type2 = PG_MATCH_NAME;
+                    long owner = pg_resolve(d, &d->table[at2], date, &type2);
+                    if (owner >= 0 && owner != actor &&
+                        pg_push_match(out, (pg_match){i, i + j + 1, owner, type2}) != 0)
+                        return pg_error_set(err, PG_ENOMEM, "out of memory");
+                }
             }
         }
         i += matched ? matched : 1;

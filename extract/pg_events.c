@@ -47,6 +47,11 @@ static const pg_trigger pg_triggers[] = {
     {"conversation", PG_MODE_UNSPECIFIED, PG_TRIG_NOUN},
     {"conversations", PG_MODE_UNSPECIFIED, PG_TRIG_NOUN},
     {"conferred", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"told", PG_MODE_UNSPECIFIED, PG_TRIG_VERB | PG_TRIG_NEEDS_OBJ},
+    {"discussed", PG_MODE_UNSPECIFIED, PG_TRIG_VERB},
+    {"contact", PG_MODE_UNSPECIFIED, PG_TRIG_NOUN},
+    {"encounter", PG_MODE_MEETING, PG_TRIG_NOUN},
+    {"sat", PG_MODE_MEETING, PG_TRIG_VERB},
     {"met", PG_MODE_MEETING, PG_TRIG_VERB},
     {"meet", PG_MODE_MEETING, PG_TRIG_VERB},
     {"meets", PG_MODE_MEETING, PG_TRIG_VERB},
@@ -81,7 +86,8 @@ static const char *const pg_conditionals[] = {
 static const char *const pg_futures[] = {"will", "'ll",       "shall",    "due",      "expected",
                                          "plans", "plan",     "planned",  "planning", "scheduled",
                                          "set",   "going",    "upcoming", "tomorrow", "next",
-                                         "to",    "intends",  "aims",     NULL};
+                                         "to",    "intends",  "aims",     "agreed",   "agree",
+                                         "agrees", "promised", NULL};
 static const char *const pg_reporting[] = {"said",  "says",     "say",  "told",   "tells",
                                            "added", "according", "announced", "stated",
                                            "reported", "confirmed", "noted", "insisted",
@@ -93,7 +99,8 @@ static const char *const pg_links[] = {"and", ",", "both", "the", "his", "her", 
                                        "counterpart", "counterparts", "leader", "leaders",
                                        "president", "minister", "prime", "chancellor", "'s",
                                        "french", "german", "russian", "us", "u.s.", "chinese",
-                                       "british", "american", "foreign", "secretary", NULL};
+                                       "british", "american", "foreign", "secretary", "then", "also",
+                                       "later", "separately", "too", "each", "other", NULL};
 
 static int pg_in(const char *w, const char *const *list)
 {
@@ -121,6 +128,15 @@ static const char *pg_w(const pg_sent *s, size_t i)
 static long pg_person_at(const pg_sent *s, size_t i)
 {
     return s->person[i - s->b];
+}
+
+/* Is token i inside any mention (a person, country or organisation)? */
+static int pg_actor_at(const pg_sent *s, size_t i)
+{
+    for (size_t k = 0; k < s->n_m; k++)
+        if (s->m[k].tok_begin <= i && i < s->m[k].tok_end)
+            return 1;
+    return 0;
 }
 
 static const pg_trigger *pg_trigger_of(const char *w)
@@ -182,13 +198,18 @@ pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin
 {
     if (date == PG_DAY_NONE)
         return PG_DAY_NONE;
-    char w[PG_EV_WORD], prev[PG_EV_WORD] = "";
+    char w[PG_EV_WORD], prev[PG_EV_WORD] = "", prev2[PG_EV_WORD] = "";
     for (size_t i = begin; i < end; i++) {
         const pg_token *t = &toks->v[i];
         pg_fold_word(text, t, w);
         if (strcmp(w, "yesterday") == 0)
             return date - 1;
-        if (strcmp(w, "today") == 0)
+        if (strcmp(w, "today") == 0 || strcmp(w, "tonight") == 0)
+            return date;
+        /* "this morning", "earlier in the day" */
+        if ((strcmp(prev, "this") == 0 && (strcmp(w, "morning") == 0 || strcmp(w, "afternoon") == 0 ||
+                                           strcmp(w, "evening") == 0)) ||
+            (strcmp(prev, "the") == 0 && strcmp(w, "day") == 0 && strcmp(prev2, "in") == 0))
             return date;
         if (strcmp(w, "tomorrow") == 0)
             return date + 1;
@@ -235,6 +256,7 @@ pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin
                 return pg_day_near(date, month, day, future);
             }
         }
+        memcpy(prev2, prev, sizeof prev2);
         memcpy(prev, w, sizeof prev);
     }
     return PG_DAY_NONE;
@@ -244,6 +266,21 @@ pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin
 /* Events                                                              */
 /* ------------------------------------------------------------------ */
 
+/* phone > meeting > talks > unspecified: the most specific word wins */
+static int pg_mode_rank(pg_mode m)
+{
+    switch (m) {
+    case PG_MODE_PHONE:
+        return 3;
+    case PG_MODE_MEETING:
+        return 2;
+    case PG_MODE_TALKS:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int pg_push(pg_found_events *out, pg_found_event ev, pg_error *err)
 {
     size_t lo = ev.a < ev.b ? ev.a : ev.b, hi = ev.a < ev.b ? ev.b : ev.a;
@@ -252,7 +289,7 @@ static int pg_push(pg_found_events *out, pg_found_event ev, pg_error *err)
         size_t olo = o->a < o->b ? o->a : o->b, ohi = o->a < o->b ? o->b : o->a;
         if (olo == lo && ohi == hi) {
             /* one pair, one event per sentence: keep the most specific mode */
-            if (o->mode == PG_MODE_UNSPECIFIED)
+            if (pg_mode_rank(ev.mode) > pg_mode_rank(o->mode))
                 o->mode = ev.mode;
             if (o->initiator < 0)
                 o->initiator = ev.initiator;
@@ -273,11 +310,13 @@ static int pg_push(pg_found_events *out, pg_found_event ev, pg_error *err)
 
 /* Persons of a group next to the trigger, walking from 'from' by 'step'. */
 static size_t pg_group(const pg_sent *s, size_t from, int step, size_t limit, size_t gap,
-                       long *group, size_t max)
+                       long *group, size_t max, size_t *stop)
 {
     size_t n = 0, skipped = 0;
-    for (long i = (long)from; i >= (long)s->b && i < (long)s->e; i += step) {
-        if ((size_t)labs(i - (long)from) > limit)
+    int in_list = 0;
+    long i;
+    for (i = (long)from; i >= (long)s->b && i < (long)s->e; i += step) {
+        if ((size_t)labs(i - (long)from) > (in_list ? 4 * limit : limit))
             break;
         long p = pg_person_at(s, (size_t)i);
         if (p >= 0) {
@@ -297,14 +336,23 @@ static size_t pg_group(const pg_sent *s, size_t from, int step, size_t limit, si
             continue;
         }
         const char *w = pg_w(s, (size_t)i);
+        /* "spoke with four leaders: A, the Russian president; B of Japan; ..." */
+        int list = step > 0 && (strcmp(w, ":") == 0 ? n == 0 : (strcmp(w, ";") == 0 && n > 0));
+        if (list) {
+            in_list = 1;
+            continue;
+        }
         if (pg_in(w, pg_reporting) || pg_in(w, pg_stops) || strcmp(w, ";") == 0 ||
             strcmp(w, ":") == 0)
             break;
-        if (n > 0 && !pg_in(w, pg_links))
+        /* in a list, a country or title after a name belongs to it: "Shinzo Abe of Japan" */
+        if (n > 0 && !pg_in(w, pg_links) && !(in_list && (strcmp(w, "of") == 0 || pg_actor_at(s, (size_t)i))))
             break;
         if (n == 0 && ++skipped > gap)
             break;
     }
+    if (stop)
+        *stop = i < (long)s->b ? s->b : (size_t)i;
     return n;
 }
 
@@ -359,14 +407,48 @@ static size_t pg_clause_start(const pg_sent *s, size_t i)
 
 static int pg_phone_nearby(const pg_sent *s, size_t trig)
 {
-    size_t lo = trig > s->b + 4 ? trig - 4 : s->b, hi = trig + 6 < s->e ? trig + 6 : s->e;
+    size_t lo = trig > s->b + 4 ? trig - 4 : s->b, hi = trig + 12 < s->e ? trig + 12 : s->e;
     for (size_t i = lo; i < hi; i++) {
         const char *w = pg_w(s, i);
         if (strcmp(w, "phone") == 0 || strcmp(w, "telephone") == 0 || strcmp(w, "video") == 0 ||
-            strcmp(w, "phones") == 0 || strcmp(w, "videoconference") == 0)
+            strcmp(w, "phones") == 0 || strcmp(w, "videoconference") == 0 ||
+            strcmp(w, "virtual") == 0 || strcmp(w, "videolink") == 0)
             return 1;
     }
     return 0;
+}
+
+/* Prepositions that make a meeting noun a place or time, not an event ("at the summit"). */
+static int pg_noun_is_setting(const pg_sent *s, size_t t)
+{
+    for (size_t k = t; k > s->b && k + 3 > t; k--) {
+        const char *w = pg_w(s, k - 1);
+        if (strcmp(w, "at") == 0 || strcmp(w, "during") == 0 || strcmp(w, "on") == 0 ||
+            strcmp(w, "after") == 0 || strcmp(w, "before") == 0 || strcmp(w, "since") == 0 ||
+            strcmp(w, "ahead") == 0 || strcmp(w, "about") == 0 || strcmp(w, "in") == 0)
+            return 1;
+        if (strcmp(w, "the") != 0 && strcmp(w, "a") != 0 && strcmp(w, "this") != 0 &&
+            strcmp(w, "that") != 0 && strcmp(w, "g20") != 0 && strcmp(w, "nato") != 0)
+            return 0;
+    }
+    return 0;
+}
+
+/* Status words after the trigger and its object ("a meeting ... could take place"). */
+static pg_status pg_status_after(const pg_sent *s, size_t from, pg_status status)
+{
+    for (size_t i = from; i < s->e && i < from + 4; i++) {
+        const char *w = pg_w(s, i);
+        if (strcmp(w, "could") == 0 || strcmp(w, "might") == 0 || strcmp(w, "may") == 0)
+            return PG_STATUS_HYPOTHETICAL;
+        if (strcmp(w, "will") == 0 || strcmp(w, "is") == 0 || strcmp(w, "was") == 0) {
+            const char *n = i + 1 < s->e ? pg_w(s, i + 1) : "";
+            if (strcmp(w, "will") == 0 || strcmp(n, "planned") == 0 || strcmp(n, "scheduled") == 0 ||
+                strcmp(n, "expected") == 0 || strcmp(n, "due") == 0)
+                return status == PG_STATUS_OCCURRED ? PG_STATUS_PLANNED : status;
+        }
+    }
+    return status;
 }
 
 static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day date,
@@ -374,50 +456,78 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
 {
     long subj[8], obj[8];
     size_t clause = pg_clause_start(s, t);
-    size_t n_subj = t > clause ? pg_group(s, t - 1, -1, 14, 4, subj, 8) : 0;
+    size_t n_subj = t > clause ? pg_group(s, t - 1, -1, 14, 6, subj, 8, NULL) : 0;
     size_t obj_from = t + 1;
-    /* "received a call from X": X placed the call */
-    int from_obj = 0;
-    pg_mode mode = tr->mode;
+    int from_obj = 0, passive = 0, to_obj = 0;
+    int noun_only = (tr->flags & PG_TRIG_NOUN) && !(tr->flags & PG_TRIG_VERB);
+    const char *next = obj_from < s->e ? pg_w(s, obj_from) : "";
+    /* "received a call from X": the noun "call" that follows is the trigger */
     if (strcmp(tr->word, "received") == 0 && obj_from + 1 < s->e &&
         (strcmp(pg_w(s, obj_from + 1), "call") == 0 || strcmp(pg_w(s, obj_from + 1), "phone") == 0 ||
          strcmp(pg_w(s, obj_from + 1), "telephone") == 0))
-        return PG_OK; /* the noun "call" that follows is the trigger */
-    if (tr->flags & PG_TRIG_NOUN) {
+        return PG_OK;
+    /* "called off", "called for", "called on": no call */
+    if (strcmp(tr->word, "called") == 0 &&
+        (strcmp(next, "off") == 0 || strcmp(next, "for") == 0 || strcmp(next, "on") == 0))
+        return PG_OK;
+    if (strcmp(next, "by") == 0 && (tr->flags & PG_TRIG_VERB)) {
+        passive = 1; /* "was called by X", "was hosted by X" */
+        obj_from++;
+    } else if (tr->flags & PG_TRIG_NOUN) {
         for (size_t k = obj_from; k < s->e && k < obj_from + 3; k++) {
             const char *w = pg_w(s, k);
-            if (strcmp(w, "from") == 0) {
+            if (strcmp(w, "from") == 0 || strcmp(w, "by") == 0) {
                 from_obj = 1;
                 obj_from = k + 1;
                 break;
             }
             if (strcmp(w, "with") == 0 || strcmp(w, "between") == 0 || strcmp(w, "to") == 0 ||
                 strcmp(w, "of") == 0) {
+                to_obj = strcmp(w, "to") == 0;
                 obj_from = k + 1;
                 break;
             }
         }
     }
-    size_t n_obj = obj_from < s->e ? pg_group(s, obj_from, +1, 12, 3, obj, 8) : 0;
+    /* "spoke with four other leaders on Saturday: A; B; C" */
+    for (size_t k = obj_from; k < s->e && k < obj_from + 8 && pg_person_at(s, k) < 0; k++)
+        if (strcmp(pg_w(s, k), ":") == 0) {
+            obj_from = k;
+            break;
+        }
+    int explicit_obj = obj_from != t + 1;
+    size_t gap = (tr->flags & PG_TRIG_NEEDS_OBJ) && !passive ? 1 : 3;
+    size_t obj_end = obj_from;
+    size_t n_obj = obj_from < s->e ? pg_group(s, obj_from, +1, 12, gap, obj, 8, &obj_end) : 0;
 
     /* "called for", "visited Moscow": no person right after, no event */
     if ((tr->flags & PG_TRIG_NEEDS_OBJ) && n_obj == 0)
         return PG_OK;
-    if (tr->flags & PG_TRIG_NOUN && !(tr->flags & PG_TRIG_VERB) && n_subj == 0 && n_obj == 0)
+    if (noun_only && n_subj == 0 && n_obj == 0)
         return PG_OK;
-    if (mode == PG_MODE_UNSPECIFIED && pg_phone_nearby(s, t))
+    /* "met ... at the summit": the noun is the setting of another event */
+    if ((tr->flags & PG_TRIG_NOUN) && !explicit_obj && pg_noun_is_setting(s, t))
+        return PG_OK;
+    /* "called Putin a war criminal" */
+    if (strcmp(tr->word, "called") == 0 && obj_end < s->e &&
+        (strcmp(pg_w(s, obj_end), "a") == 0 || strcmp(pg_w(s, obj_end), "an") == 0))
+        return PG_OK;
+    pg_mode mode = tr->mode;
+    if (pg_phone_nearby(s, t))
         mode = PG_MODE_PHONE;
 
     pg_status status = pg_status_of(s, n_subj ? s->m[subj[n_subj - 1]].tok_begin : clause, t);
     if (n_subj == 0 && clause < t)
         status = pg_status_of(s, clause, t);
+    if (tr->flags & PG_TRIG_NOUN)
+        status = pg_status_after(s, obj_end, status);
     pg_day when = pg_events_find_date(s->text, s->toks, clause, s->e, date,
                                       status == PG_STATUS_PLANNED);
 
     long initiator = -1;
-    if (from_obj && n_obj == 1)
+    if ((from_obj || (passive && (tr->flags & PG_TRIG_INITIATES))) && n_obj == 1)
         initiator = (long)s->m[obj[0]].actor;
-    else if ((tr->flags & PG_TRIG_INITIATES) && n_subj == 1 && n_obj > 0)
+    else if (((tr->flags & PG_TRIG_INITIATES) || to_obj) && !passive && n_subj == 1 && n_obj > 0)
         initiator = (long)s->m[subj[0]].actor;
 
     pg_found_event ev = {0, 0, mode, status, when, initiator};
@@ -435,7 +545,7 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     /* "X and Y met", "talks between X and Y": pairs within one side */
     long *side = n_subj > 1 ? subj : obj;
     size_t n = n_subj > 1 ? n_subj : n_obj;
-    if (n < 2)
+    if (n < 2 || (n_subj > 1 && (tr->flags & PG_TRIG_NEEDS_OBJ)))
         return PG_OK;
     ev.initiator = -1;
     for (size_t i = 0; i < n && rc == PG_OK; i++)

@@ -335,7 +335,7 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
                               pg_mentions *ms, unsigned char **covered, size_t *cov_cap)
 {
     size_t nt = s->tok_end - s->tok_begin;
-    if (nt == 0 || pg_is_furniture(x->text, toks, s))
+    if (nt == 0)
         return PG_OK;
     mt->n = 0;
     names->n = 0;
@@ -484,6 +484,32 @@ static void pg_ex_release(pg_ex *x)
     pg_strmap_release(&x->surnames);
 }
 
+/*
+ * Which sentences are page furniture. A caption is the text before its
+ * credit on the same line: "Putin at his desk. Photograph: X/AP".
+ */
+static unsigned char *pg_furniture_marks(const char *text, const pg_tokens *toks,
+                                         const pg_sentences *sents)
+{
+    unsigned char *marks = calloc(sents->n + 1, 1);
+    if (!marks)
+        return NULL;
+    for (size_t i = sents->n; i-- > 0;) {
+        const pg_sentence *s = &sents->v[i];
+        marks[i] = (unsigned char)pg_is_furniture(text, toks, s);
+        if (!marks[i] && i + 1 < sents->n && marks[i + 1]) {
+            const pg_sentence *next = &sents->v[i + 1];
+            int same_line = next->tok_begin < toks->n &&
+                            !(toks->v[next->tok_begin].flags & (PG_TOK_NL | PG_TOK_PARA));
+            const char *credit = text + next->start;
+            if (same_line && (strncmp(credit, "Photo", 5) == 0 || strncmp(credit, "Image", 5) == 0 ||
+                              strncmp(credit, "Picture", 7) == 0))
+                marks[i] = 1;
+        }
+    }
+    return marks;
+}
+
 int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extract_options *opt,
                        pg_doc **out, pg_error *err)
 {
@@ -513,9 +539,14 @@ int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extrac
     int rc = pg_tokenize(&toks, a->text, a->len, err);
     if (rc == PG_OK)
         rc = pg_split_sentences(&sents, &toks, a->text, err);
+    unsigned char *furniture = rc == PG_OK ? pg_furniture_marks(a->text, &toks, &sents) : NULL;
+    if (rc == PG_OK && !furniture && sents.n > 0)
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < sents.n && rc == PG_OK; i++)
-        rc = pg_ex_sentence_run(&x, &toks, &sents.v[i], i, opt, &mt, &names, &ms, &covered,
-                                &cov_cap);
+        if (!furniture[i])
+            rc = pg_ex_sentence_run(&x, &toks, &sents.v[i], i, opt, &mt, &names, &ms, &covered,
+                                    &cov_cap);
+    free(furniture);
     if (rc == PG_OK)
         rc = pg_ex_finish(&x, a, out);
     free(covered);

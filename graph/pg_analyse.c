@@ -210,13 +210,19 @@ static void degree_strength(pg_graph *g)
     }
 }
 
+/*
+ * The path figures take 'cutoff': the longest path followed, or a
+ * negative number for all (exact).
+ */
+
 /* betweenness_centrality(G, weight=len, normalized=True) */
-static int betweenness(pg_graph *g, const pg_ig *ig, pg_error *err)
+static int betweenness(pg_graph *g, const pg_ig *ig, double cutoff, pg_error *err)
 {
     igraph_vector_t b;
     if (igraph_vector_init(&b, 0))
         return igraph_failed(err, "betweenness");
-    if (igraph_betweenness(&ig->graph, &b, igraph_vss_all(), IGRAPH_UNDIRECTED, &ig->len)) {
+    if (igraph_betweenness_cutoff(&ig->graph, &b, igraph_vss_all(), IGRAPH_UNDIRECTED, &ig->len,
+                                  cutoff)) {
         igraph_vector_destroy(&b);
         return igraph_failed(err, "betweenness");
     }
@@ -231,7 +237,7 @@ static int betweenness(pg_graph *g, const pg_ig *ig, pg_error *err)
 }
 
 /* closeness_centrality(G, distance=len): Wasserman-Faust scaling */
-static int closeness(pg_graph *g, const pg_ig *ig, pg_error *err)
+static int closeness(pg_graph *g, const pg_ig *ig, double cutoff, pg_error *err)
 {
     igraph_vector_t c;
     igraph_vector_int_t reach;
@@ -243,7 +249,8 @@ static int closeness(pg_graph *g, const pg_ig *ig, pg_error *err)
         igraph_vector_destroy(&c);
         return igraph_failed(err, "closeness");
     }
-    if (igraph_closeness(&ig->graph, &c, &reach, &all, igraph_vss_all(), IGRAPH_ALL, &ig->len, 1)) {
+    if (igraph_closeness_cutoff(&ig->graph, &c, &reach, &all, igraph_vss_all(), IGRAPH_ALL,
+                                &ig->len, 1, cutoff)) {
         rc = igraph_failed(err, "closeness");
         goto out;
     }
@@ -260,12 +267,13 @@ out:
 }
 
 /* harmonic_centrality(G, distance=len): not normalised */
-static int harmonic(pg_graph *g, const pg_ig *ig, pg_error *err)
+static int harmonic(pg_graph *g, const pg_ig *ig, double cutoff, pg_error *err)
 {
     igraph_vector_t h;
     if (igraph_vector_init(&h, 0))
         return igraph_failed(err, "harmonic centrality");
-    if (igraph_harmonic_centrality(&ig->graph, &h, igraph_vss_all(), IGRAPH_ALL, &ig->len, 0)) {
+    if (igraph_harmonic_centrality_cutoff(&ig->graph, &h, igraph_vss_all(), IGRAPH_ALL, &ig->len,
+                                          0, cutoff)) {
         igraph_vector_destroy(&h);
         return igraph_failed(err, "harmonic centrality");
     }
@@ -389,7 +397,46 @@ static int communities(pg_graph *g, const pg_ig *ig, unsigned long seed, pg_erro
     return PG_OK;
 }
 
+void pg_analyse_options_init(pg_analyse_options *o)
+{
+    o->seed = PG_DEFAULT_SEED;
+    o->exact = 0;
+    o->max_work = PG_ANALYSE_MAX_WORK;
+    o->cutoff = PG_ANALYSE_CUTOFF;
+}
+
 int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err)
+{
+    pg_analyse_options o;
+    pg_analyse_options_init(&o);
+    o.seed = seed;
+    return pg_analyse_with(g, &o, err);
+}
+
+/*
+ * The path cutoff for this graph: negative (exact) unless its nodes times
+ * links exceed the work allowed; then g->approximation says what was done.
+ */
+static int path_cutoff(pg_graph *g, const pg_ig *ig, const pg_analyse_options *o, double *cutoff,
+                       pg_error *err)
+{
+    double n = (double)igraph_vcount(&ig->graph), m = (double)igraph_ecount(&ig->graph);
+    *cutoff = -1.0;
+    if (o->exact || n * m <= o->max_work || !(o->cutoff > 0.0))
+        return PG_OK;
+    char text[200];
+    snprintf(text, sizeof text,
+             "betweenness, closeness and harmonic with path length cutoff %.1f "
+             "(n=%.0f, m=%.0f)",
+             o->cutoff, n, m);
+    g->approximation = strdup(text);
+    if (!g->approximation)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    *cutoff = o->cutoff;
+    return PG_OK;
+}
+
+int pg_analyse_with(pg_graph *g, const pg_analyse_options *o, pg_error *err)
 {
     int rc = pg_graph_sort(g, err);
     if (rc != PG_OK)
@@ -413,9 +460,12 @@ int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err)
     rc = ig_build(&ig, g, NULL, err);
     if (rc != PG_OK)
         goto restore;
-    if ((rc = betweenness(g, &ig, err)) != PG_OK || (rc = closeness(g, &ig, err)) != PG_OK ||
-        (rc = harmonic(g, &ig, err)) != PG_OK || (rc = pagerank(g, &ig, err)) != PG_OK ||
-        (rc = eigenvector(g, err)) != PG_OK || (rc = communities(g, &ig, seed, err)) != PG_OK)
+    double cutoff;
+    if ((rc = path_cutoff(g, &ig, o, &cutoff, err)) != PG_OK ||
+        (rc = betweenness(g, &ig, cutoff, err)) != PG_OK ||
+        (rc = closeness(g, &ig, cutoff, err)) != PG_OK ||
+        (rc = harmonic(g, &ig, cutoff, err)) != PG_OK || (rc = pagerank(g, &ig, err)) != PG_OK ||
+        (rc = eigenvector(g, err)) != PG_OK || (rc = communities(g, &ig, o->seed, err)) != PG_OK)
         goto out;
     g->analysed = 1;
 out:

@@ -44,7 +44,8 @@ static GVC_t *pg_gvc_plain, *pg_gvc_cairo;
 static const char *const pg_engines[] = {"neato", "sfdp", "fdp", "circo", "twopi", "dot", "osage"};
 
 #define PG_NEATO_MAX_NODES 100  /* graphviz.org: neato suits graphs up to about 100 nodes */
-#define PG_SPLINES_MAX_NODES 200 /* routing curved links around nodes is slow beyond */
+/* Routing links around nodes (splines=true) took 0.8 s for 60 nodes and 20 s for 200 */
+#define PG_SPLINES_MAX_NODES 60
 
 void pg_render_options_init(pg_render_options *o)
 {
@@ -159,16 +160,16 @@ static void declare(Agraph_t *ag, const pg_graph *g, const pg_render_options *op
     gv_default(ag, AGRAPH, "outputorder", "edgesfirst");
     gv_default(ag, AGRAPH, "bgcolor", "white");
     gv_default(ag, AGRAPH, "pad", "0.3");
-    gv_default(ag, AGRAPH, "fontname", "Helvetica");
+    gv_default(ag, AGRAPH, "fontname", "Arial");
     gv_default(ag, AGRAPH, "fontsize", "12");
     gv_default(ag, AGRAPH, "labelloc", "t");
 
     gv_default(ag, AGNODE, "label", "\\N");
     gv_default(ag, AGNODE, "style", "filled");
-    gv_default(ag, AGNODE, "fontname", "Helvetica");
+    gv_default(ag, AGNODE, "fontname", "Arial");
     gv_default(ag, AGNODE, "fontsize", "10");
     gv_default(ag, AGNODE, "penwidth", "1.5");
-    gv_default(ag, AGNODE, "margin", "0.08,0.04");
+    gv_default(ag, AGNODE, "margin", "0.12,0.06");
 
     gv_default(ag, AGEDGE, "penwidth", "1");
 }

@@ -588,7 +588,7 @@ static void test_large_graph_sfdp(void **state)
     pg_graph *g = random_graph(200, 200, 11);
     char *dot = render_dot(g, NULL);
     assert_non_null(strstr(dot, "layout=sfdp")); /* more than 100 nodes */
-    assert_non_null(strstr(dot, "splines=true"));
+    assert_non_null(strstr(dot, "splines=false")); /* routing around nodes would take seconds */
     free(dot);
     size_t n;
     char *svg = render(g, PG_FMT_SVG, NULL, &n);

@@ -1,0 +1,210 @@
+/*
+ * pg_bench: the stages of 'polgraph build' timed one by one, on one
+ * thread, with the peak resident memory after each.
+ *
+ *   pg_bench [--no-discover] [--exact] [--svg FILE] INPUT...
+ *
+ * read     pg_read_inputs alone (articles read, repaired and freed)
+ * extract  pg_extract_article, summed over a second reading pass
+ * graph    pg_graph_add_doc, summed over the same pass
+ * analyse  pg_analyse (approximated for big graphs unless --exact)
+ * json     pg_json_write
+ * render   the default diagram (the top actors) as SVG
+ *
+ * One line per stage on standard output, tab-separated:
+ * stage, seconds, MB/s, articles/s, peak RSS in MB.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "../extract/pg_article.h"
+#include "../extract/pg_extract.h"
+#include "../graph/pg_analyse.h"
+#include "../graph/pg_graph.h"
+#include "../graph/pg_json.h"
+#include "../graph/pg_select.h"
+#include "../render/pg_render.h"
+
+typedef struct pg_bench {
+    const pg_dict *dict;
+    pg_extract_options opt;
+    pg_graph *graph;
+    pg_error err;
+    size_t articles, bytes;
+    double t_extract, t_graph;
+} pg_bench;
+
+static double pg_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double pg_peak_mb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_maxrss / 1024.0; /* kilobytes on Linux */
+}
+
+static void pg_report(const char *stage, double secs, const pg_bench *b)
+{
+    double mb = (double)b->bytes / 1e6;
+    printf("%s\t%.3f\t%.1f\t%.0f\t%.1f\n", stage, secs, secs > 0 ? mb / secs : 0.0,
+           secs > 0 ? (double)b->articles / secs : 0.0, pg_peak_mb());
+    fflush(stdout);
+}
+
+static int pg_count_only(pg_article *a, void *user)
+{
+    pg_bench *b = user;
+    b->articles++;
+    b->bytes += a->len;
+    pg_article_free(a);
+    return 0;
+}
+
+static int pg_extract_one(pg_article *a, void *user)
+{
+    pg_bench *b = user;
+    pg_doc *doc = NULL;
+    double t0 = pg_now();
+    int rc = pg_extract_article(b->dict, a, &b->opt, &doc, &b->err);
+    double t1 = pg_now();
+    if (rc == PG_OK)
+        rc = pg_graph_add_doc(b->graph, doc, &b->err);
+    b->t_extract += t1 - t0;
+    b->t_graph += pg_now() - t1;
+    pg_doc_free(doc);
+    pg_article_free(a);
+    return rc == PG_OK ? 0 : 1;
+}
+
+static int pg_ignore_warning(const pg_error *w, void *user)
+{
+    (void)w;
+    (void)user;
+    return 0;
+}
+
+static int pg_fail(const pg_error *err)
+{
+    fprintf(stderr, "pg_bench: %s\n", err->msg);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    const char **inputs = calloc((size_t)argc, sizeof *inputs);
+    const char *svg = NULL;
+    size_t n_in = 0;
+    pg_bench b;
+    memset(&b, 0, sizeof b);
+    pg_extract_options_init(&b.opt);
+    pg_analyse_options ao;
+    pg_analyse_options_init(&ao);
+    if (!inputs)
+        return 2;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--no-discover") == 0)
+            b.opt.discover = 0;
+        else if (strcmp(argv[i], "--exact") == 0)
+            ao.exact = 1;
+        else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
+            svg = argv[++i];
+        else
+            inputs[n_in++] = argv[i];
+    }
+    if (n_in == 0) {
+        fprintf(stderr, "usage: pg_bench [--no-discover] [--exact] [--svg FILE] INPUT...\n");
+        free(inputs);
+        return 2;
+    }
+
+    pg_dict *dict = NULL;
+    int rc = pg_dict_new_builtin(&dict, &b.err);
+    if (rc == PG_OK)
+        rc = pg_dict_prepare(dict, &b.err);
+    if (rc == PG_OK)
+        rc = pg_graph_new(&b.graph, &b.err);
+    if (rc != PG_OK) {
+        free(inputs);
+        pg_dict_free(dict);
+        return pg_fail(&b.err);
+    }
+    b.dict = dict;
+
+    printf("stage\tseconds\tMB/s\tarticles/s\tpeak_rss_MB\n");
+    double t0 = pg_now();
+    rc = pg_read_inputs(inputs, n_in, pg_count_only, pg_ignore_warning, &b, &b.err);
+    double t_read = pg_now() - t0;
+    if (rc == PG_OK)
+        pg_report("read", t_read, &b);
+
+    size_t articles = b.articles, bytes = b.bytes;
+    t0 = pg_now();
+    if (rc == PG_OK)
+        rc = pg_read_inputs(inputs, n_in, pg_extract_one, pg_ignore_warning, &b, &b.err);
+    double t_pass = pg_now() - t0;
+    b.articles = articles;
+    b.bytes = bytes;
+    if (rc == PG_OK) {
+        pg_report("extract", b.t_extract, &b);
+        pg_report("graph", b.t_graph, &b);
+        pg_report("read+extract+graph", t_pass, &b);
+        t0 = pg_now();
+        rc = pg_analyse_with(b.graph, &ao, &b.err);
+    }
+    if (rc == PG_OK) {
+        pg_report("analyse", pg_now() - t0, &b);
+        fprintf(stderr, "pg_bench: %zu nodes, %zu links%s%s\n", b.graph->n_nodes,
+                b.graph->n_links, b.graph->approximation ? "; " : "",
+                b.graph->approximation ? b.graph->approximation : "");
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    if (rc == PG_OK) {
+        t0 = pg_now();
+        rc = pg_json_write(b.graph, &buf, &len, &b.err);
+        if (rc == PG_OK)
+            pg_report("json", pg_now() - t0, &b);
+        free(buf);
+        buf = NULL;
+    }
+    pg_graph *cut = NULL;
+    if (rc == PG_OK) {
+        /* what 'build -o graph.svg' draws: the top actors */
+        t0 = pg_now();
+        pg_select s;
+        pg_select_init(&s);
+        s.top = pg_select_default_top(b.graph->n_nodes);
+        rc = pg_select_apply(b.graph, &s, ao.seed, &cut, &b.err);
+        pg_render_options ro;
+        pg_render_options_init(&ro);
+        ro.seed = ao.seed;
+        if (rc == PG_OK)
+            rc = pg_render(cut, PG_FMT_SVG, &ro, &buf, &len, &b.err);
+        if (rc == PG_OK) {
+            pg_report("render", pg_now() - t0, &b);
+            if (svg) {
+                FILE *f = fopen(svg, "wb");
+                if (f) {
+                    fwrite(buf, 1, len, f);
+                    fclose(f);
+                }
+            }
+        }
+        free(buf);
+    }
+    pg_graph_free(cut);
+    pg_render_shutdown();
+    pg_graph_free(b.graph);
+    pg_dict_free(dict);
+    free(inputs);
+    return rc == PG_OK ? 0 : pg_fail(&b.err);
+}
