@@ -2,7 +2,7 @@
  * pg_bench: the stages of 'polgraph build' timed one by one, on one
  * thread, with the peak resident memory after each.
  *
- *   pg_bench [--no-discover] [--exact] [--svg FILE] INPUT...
+ *   pg_bench [--no-discover] [--exact] [--until STAGE] [--svg FILE] INPUT...
  *
  * read     pg_read_inputs alone (articles read, repaired and freed)
  * extract  pg_extract_article, summed over a second reading pass
@@ -101,7 +101,7 @@ static int pg_fail(const pg_error *err)
 int main(int argc, char **argv)
 {
     const char **inputs = calloc((size_t)argc, sizeof *inputs);
-    const char *svg = NULL;
+    const char *svg = NULL, *until = "render";
     size_t n_in = 0;
     pg_bench b;
     memset(&b, 0, sizeof b);
@@ -115,13 +115,16 @@ int main(int argc, char **argv)
             b.opt.discover = 0;
         else if (strcmp(argv[i], "--exact") == 0)
             ao.exact = 1;
+        else if (strcmp(argv[i], "--until") == 0 && i + 1 < argc)
+            until = argv[++i];
         else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
             svg = argv[++i];
         else
             inputs[n_in++] = argv[i];
     }
     if (n_in == 0) {
-        fprintf(stderr, "usage: pg_bench [--no-discover] [--exact] [--svg FILE] INPUT...\n");
+        fprintf(stderr, "usage: pg_bench [--no-discover] [--exact] [--until STAGE] [--svg FILE] "
+                        "INPUT...\n");
         free(inputs);
         return 2;
     }
@@ -145,22 +148,26 @@ int main(int argc, char **argv)
     double t_read = pg_now() - t0;
     if (rc == PG_OK)
         pg_report("read", t_read, &b);
+    int more = strcmp(until, "read") != 0;
 
     size_t articles = b.articles, bytes = b.bytes;
     t0 = pg_now();
-    if (rc == PG_OK)
+    if (rc == PG_OK && more)
         rc = pg_read_inputs(inputs, n_in, pg_extract_one, pg_ignore_warning, &b, &b.err);
     double t_pass = pg_now() - t0;
     b.articles = articles;
     b.bytes = bytes;
-    if (rc == PG_OK) {
+    if (rc == PG_OK && more) {
         pg_report("extract", b.t_extract, &b);
         pg_report("graph", b.t_graph, &b);
         pg_report("read+extract+graph", t_pass, &b);
+        more = strcmp(until, "extract") != 0 && strcmp(until, "graph") != 0;
+    }
+    if (rc == PG_OK && more) {
         t0 = pg_now();
         rc = pg_analyse_with(b.graph, &ao, &b.err);
     }
-    if (rc == PG_OK) {
+    if (rc == PG_OK && more) {
         pg_report("analyse", pg_now() - t0, &b);
         fprintf(stderr, "pg_bench: %zu nodes, %zu links%s%s\n", b.graph->n_nodes,
                 b.graph->n_links, b.graph->approximation ? "; " : "",
@@ -168,7 +175,8 @@ int main(int argc, char **argv)
     }
     char *buf = NULL;
     size_t len = 0;
-    if (rc == PG_OK) {
+    more = more && strcmp(until, "analyse") != 0;
+    if (rc == PG_OK && more) {
         t0 = pg_now();
         rc = pg_json_write(b.graph, &buf, &len, &b.err);
         if (rc == PG_OK)
@@ -177,7 +185,7 @@ int main(int argc, char **argv)
         buf = NULL;
     }
     pg_graph *cut = NULL;
-    if (rc == PG_OK) {
+    if (rc == PG_OK && more && strcmp(until, "json") != 0) {
         /* what 'build -o graph.svg' draws: the top actors */
         t0 = pg_now();
         pg_select s;

@@ -20,6 +20,7 @@ typedef struct pg_candidate {
     long actor;
     long role; /* -1 for names and aliases */
     pg_match_type type;
+    int named; /* a description that holds the actor's name: "President Obama" */
 } pg_candidate;
 
 typedef struct pg_phrase {
@@ -471,6 +472,19 @@ static int pg_is_article(const char *folded)
     return strcmp(folded, "the") == 0;
 }
 
+/* Does a description spell the actor's surname or an alias ("President Obama")? */
+static int pg_names_actor(const pg_actor *a, const char *description)
+{
+    const char *last = strrchr(a->name, ' ');
+    last = last ? last + 1 : a->name;
+    if (strlen(last) >= 3 && strstr(description, last))
+        return 1;
+    for (size_t i = 0; i < a->n_aliases; i++)
+        if (strlen(a->aliases[i]) >= 3 && strstr(description, a->aliases[i]))
+            return 1;
+    return 0;
+}
+
 static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg_match_type type,
                          pg_error *err)
 {
@@ -531,7 +545,7 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
     if (!c)
         return pg_error_set(err, PG_ENOMEM, "out of memory");
     p->cands = c;
-    p->cands[p->n_cands++] = (pg_candidate){actor, role, type};
+    p->cands[p->n_cands++] = (pg_candidate){actor, role, type, pg_names_actor(&d->actors[actor], text)};
 
     long longest = pg_strmap_get(&d->firsts, key, first_len);
     if (longest < (long)nt && pg_strmap_put(&d->firsts, key, first_len, (long)nt) != 0)
@@ -571,8 +585,8 @@ static int pg_role_holds(const pg_role *r, pg_day date)
 /*
  * Which actor a phrase names: a name or alias of exactly one actor wins;
  * else a role description held on 'date' (at a hand-over, the newer
- * holder); else a description only one actor ever held ("former President
- * Obama" is still Obama).
+ * holder); else a description that spells one actor's name ("former
+ * President Obama" is still Obama).
  */
 static long pg_resolve(const pg_dict *d, const pg_phrase *p, pg_day date, pg_match_type *type)
 {
@@ -589,7 +603,8 @@ static long pg_resolve(const pg_dict *d, const pg_phrase *p, pg_day date, pg_mat
             *type = c->type;
             continue;
         }
-        only = (only == -2 || only == c->actor) ? c->actor : -1;
+        if (c->named)
+            only = (only == -2 || only == c->actor) ? c->actor : -1;
         if (date == PG_DAY_NONE)
             continue;
         const pg_role *r = &d->actors[c->actor].roles[c->role];
@@ -603,7 +618,7 @@ static long pg_resolve(const pg_dict *d, const pg_phrase *p, pg_day date, pg_mat
     *type = PG_MATCH_DESCRIPTION;
     if (described >= 0)
         return described;
-    /* "President Obama" in 2020: a form only one actor ever had names them */
+    /* "President Obama" in 2020: a form with one actor's name names them */
     if (only >= 0)
         return only;
     return -1;

@@ -83,8 +83,9 @@ typedef struct pg_matches {
 /*
  * Finds the longest dictionary phrases in tokens [begin, end), left to
  * right, without overlaps. Role descriptions resolve to the actor holding
- * the role on 'date'; a description only one actor ever held resolves to
- * them on any date. Unresolved phrases have actor -1. Appends to 'out'.
+ * the role on 'date'; a description that spells the actor's name
+ * ("President Obama") names them on any date. Unresolved phrases have
+ * actor -1. Appends to 'out'.
  */
 int pg_dict_match(const pg_dict *dict, const char *text, const pg_tokens *toks, size_t begin,
                   size_t end, pg_day date, pg_matches *out, pg_error *err);

@@ -418,6 +418,29 @@ static int pg_phone_nearby(const pg_sent *s, size_t trig)
     return 0;
 }
 
+/*
+ * "Trump said he could meet Merkel": a he or she opening the reported
+ * clause is the speaker. Returns the number of subjects put in subj.
+ */
+static size_t pg_speaker(const pg_sent *s, size_t clause, size_t t, long *subj)
+{
+    if (clause <= s->b + 1 || clause >= t)
+        return 0;
+    const char *w = pg_w(s, clause);
+    if (strcmp(w, "he") != 0 && strcmp(w, "she") != 0)
+        return 0;
+    size_t verb = clause - 1;
+    if (strcmp(pg_w(s, verb), "that") == 0 && verb > s->b)
+        verb--;
+    if (!pg_in(pg_w(s, verb), pg_reporting) || verb == s->b)
+        return 0;
+    long speaker[2];
+    if (pg_group(s, verb - 1, -1, 4, 1, speaker, 2, NULL) != 1)
+        return 0;
+    subj[0] = speaker[0];
+    return 1;
+}
+
 /* Prepositions that make a meeting noun a place or time, not an event ("at the summit"). */
 static int pg_noun_is_setting(const pg_sent *s, size_t t)
 {
@@ -457,6 +480,8 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     long subj[8], obj[8];
     size_t clause = pg_clause_start(s, t);
     size_t n_subj = t > clause ? pg_group(s, t - 1, -1, 14, 6, subj, 8, NULL) : 0;
+    if (n_subj == 0)
+        n_subj = pg_speaker(s, clause, t, subj);
     size_t obj_from = t + 1;
     int from_obj = 0, passive = 0, to_obj = 0;
     int noun_only = (tr->flags & PG_TRIG_NOUN) && !(tr->flags & PG_TRIG_VERB);

@@ -156,6 +156,9 @@ static void declare(Agraph_t *ag, const pg_graph *g, const pg_render_options *op
     gv_default(ag, AGRAPH, "layout", engine);
     gv_default(ag, AGRAPH, "start", seed); /* never "random": that one is seeded by the clock */
     gv_default(ag, AGRAPH, "overlap", "prism");
+    /* at least 12pt between node boxes, so that the shortest link stays visible */
+    gv_default(ag, AGRAPH, "sep", "+12");
+    gv_default(ag, AGRAPH, "esep", "+8"); /* below sep: splines need room between the nodes */
     gv_default(ag, AGRAPH, "splines", g->n_nodes > PG_SPLINES_MAX_NODES ? "false" : "true");
     gv_default(ag, AGRAPH, "outputorder", "edgesfirst");
     gv_default(ag, AGRAPH, "bgcolor", "white");

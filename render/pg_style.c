@@ -183,7 +183,16 @@ void pg_style_link(const pg_style *s, const pg_graph *g, size_t i, pg_link_style
     double r = s->max_weight > 0.0 ? sqrt(link_weight(l) / s->max_weight) : 0.0;
     r = r > 1.0 ? 1.0 : r;
     out->penwidth = PG_STYLE_MIN_PEN + (PG_STYLE_MAX_PEN - PG_STYLE_MIN_PEN) * r;
-    out->len = 1.0 + 1.5 * (1.0 - r);
+    /*
+     * neato's len runs from centre to centre: the two nodes' mean radii plus
+     * a gap that shrinks as the weight grows, so that a heavy link between
+     * big nodes stays short but visible
+     */
+    pg_node_style a, b;
+    pg_style_node(s, g, l->source, &a);
+    pg_style_node(s, g, l->target, &b);
+    out->len = (a.width + a.height + b.width + b.height) / 4.0 + PG_STYLE_MIN_GAP +
+               (PG_STYLE_MAX_GAP - PG_STYLE_MIN_GAP) * (1.0 - r);
     out->speaks_with = l->speaks_with > 0;
     snprintf(out->color, sizeof out->color, "%s", out->speaks_with ? "#333333d9" : "#80808099");
 }

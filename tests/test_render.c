@@ -332,8 +332,17 @@ static void test_dot_attributes(void **state)
     assert_non_null(strstr(gn, "style=dashed"));
     assert_float_equal(dot_number(mp, "penwidth"), 8.0, 1e-9);
     assert_float_equal(dot_number(kp, "penwidth"), 4.5, 1e-9); /* 1 + 7 * sqrt(2/8) */
-    assert_true(dot_number(mp, "len") < dot_number(kp, "len"));
-    assert_true(dot_number(kp, "len") < dot_number(gn, "len"));
+    /* len: the mean radii of the two nodes, plus a gap from 0.3in (heaviest) to 1.5in */
+    double r_merkel = (dot_number(merkel, "width") + dot_number(merkel, "height")) / 4.0;
+    double r_kremlin = (dot_number(kremlin, "width") + dot_number(kremlin, "height")) / 4.0;
+    double r_germany = (dot_number(germany, "width") + dot_number(germany, "height")) / 4.0;
+    double r_nato = (dot_number(nato, "width") + dot_number(nato, "height")) / 4.0;
+    char *putin = dot_attrs(dot, "\"vladimir-putin\"");
+    double r_putin = (dot_number(putin, "width") + dot_number(putin, "height")) / 4.0;
+    free(putin);
+    assert_float_equal(dot_number(mp, "len") - r_merkel - r_putin, 0.3, 0.01);
+    assert_float_equal(dot_number(kp, "len") - r_kremlin - r_putin, 0.3 + 1.2 * (1.0 - sqrt(2.0 / 8.0)), 0.01);
+    assert_float_equal(dot_number(gn, "len") - r_germany - r_nato, 0.3 + 1.2 * (1.0 - sqrt(1.0 / 8.0)), 0.01);
     assert_non_null(strstr(mp, "id=\"link-angela-merkel--vladimir-putin\""));
     assert_non_null(strstr(mp, "tooltip=\"Angela Merkel -- Vladimir Putin\\nweight 8: co-mentions 5, "
                                "speaks-with 1\\n- [phone, occurred, 2017-05-02] Merkel spoke with Putin"));
@@ -390,7 +399,9 @@ static void test_svg_structure(void **state)
     assert_non_null(strstr(svg, ">Calls &amp; talks &lt;2017&gt;</text>"));
     assert_non_null(strstr(svg, "node size: pagerank"));
     assert_non_null(strstr(svg, "dashed: co&#45;mentioned only"));
-    assert_non_null(strstr(svg, "font-family=\"Helvetica,sans-Serif\""));
+    /* Arial: measured with graphviz's Arial metrics, and drawn with it or a metric twin */
+    assert_non_null(strstr(svg, "font-family=\"Arial\""));
+    assert_null(strstr(svg, "font-family=\"Times"));
     free(svg);
     pg_graph_free(g);
 }

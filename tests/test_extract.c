@@ -1,0 +1,267 @@
+/*
+ * Extraction of one article: actors from the dictionary and discovered,
+ * coreference by surname, page furniture, co-mentions, hyphenated pairs,
+ * and relative dates of events.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_discover.h"
+#include "pg_events.h"
+#include "pg_extract.h"
+
+static const char *const pg_test_dict =
+    "{\"actors\": ["
+    " {\"id\": \"angela-merkel\", \"name\": \"Angela Merkel\", \"kind\": \"person\","
+    "  \"country\": \"DEU\", \"aliases\": [\"Merkel\"],"
+    "  \"roles\": [{\"title\": \"Chancellor\", \"from\": \"2005-11-22\", \"to\": \"2021-12-08\","
+    "   \"descriptions\": [\"German chancellor\"]}]},"
+    " {\"id\": \"donald-trump\", \"name\": \"Donald Trump\", \"kind\": \"person\","
+    "  \"country\": \"USA\", \"aliases\": [\"Trump\"],"
+    "  \"roles\": [{\"title\": \"President\", \"from\": \"2017-01-20\", \"to\": \"2021-01-20\","
+    "   \"descriptions\": [\"US president\"]}]},"
+    " {\"id\": \"joe-biden\", \"name\": \"Joe Biden\", \"kind\": \"person\", \"aliases\": [\"Biden\"]},"
+    " {\"id\": \"xi-jinping\", \"name\": \"Xi Jinping\", \"kind\": \"person\", \"aliases\": [\"Xi\"]},"
+    " {\"id\": \"russia\", \"name\": \"Russia\", \"kind\": \"country\", \"country\": \"RUS\"}"
+    "]}";
+
+static pg_dict *dict;
+
+static int setup(void **state)
+{
+    (void)state;
+    pg_error err;
+    if (pg_dict_new(&dict, &err) != PG_OK)
+        return -1;
+    return pg_dict_load_json(dict, pg_test_dict, strlen(pg_test_dict), "test", &err) == PG_OK ? 0
+                                                                                               : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    pg_dict_free(dict);
+    return 0;
+}
+
+static pg_doc *pg_run(const char *text, const char *date)
+{
+    pg_article a = {0};
+    a.id = "doc";
+    a.text = (char *)text;
+    a.len = strlen(text);
+    a.date = date ? pg_day_parse_iso(date, strlen(date)) : PG_DAY_NONE;
+    pg_doc *doc = NULL;
+    pg_error err;
+    assert_int_equal(pg_extract_article(dict, &a, NULL, &doc, &err), PG_OK);
+    return doc;
+}
+
+static const pg_doc_actor *pg_find(const pg_doc *d, const char *id)
+{
+    for (size_t i = 0; i < d->n_actors; i++)
+        if (strcmp(d->actors[i].id, id) == 0)
+            return &d->actors[i];
+    return NULL;
+}
+
+static long pg_comentions(const pg_doc *d, const char *a, const char *b)
+{
+    long n = 0;
+    for (size_t i = 0; i < d->n_comentions; i++) {
+        const char *x = d->actors[d->comentions[i].a].id, *y = d->actors[d->comentions[i].b].id;
+        n += (strcmp(x, a) == 0 && strcmp(y, b) == 0) || (strcmp(x, b) == 0 && strcmp(y, a) == 0);
+    }
+    return n;
+}
+
+static void test_actors_and_comentions(void **state)
+{
+    (void)state;
+    pg_doc *d = pg_run("Angela Merkel spoke about Russia. Merkel and Trump disagree.\n\n"
+                       "The US president said Russia was wrong.", "2017-02-01");
+    assert_int_equal(d->n_actors, 3);
+    /* actors are sorted by id */
+    assert_string_equal(d->actors[0].id, "angela-merkel");
+    assert_string_equal(d->actors[1].id, "donald-trump");
+    assert_string_equal(d->actors[2].id, "russia");
+    assert_int_equal(pg_find(d, "angela-merkel")->mentions, 2);
+    assert_int_equal(pg_find(d, "donald-trump")->mentions, 2);
+    assert_true(pg_find(d, "russia")->in_dictionary);
+    assert_int_equal(pg_find(d, "russia")->kind, PG_KIND_COUNTRY);
+    assert_int_equal(pg_comentions(d, "angela-merkel", "russia"), 1);
+    assert_int_equal(pg_comentions(d, "angela-merkel", "donald-trump"), 1);
+    assert_int_equal(pg_comentions(d, "donald-trump", "russia"), 1);
+    /* every co-mention cites its sentence, with offsets into the text */
+    for (size_t i = 0; i < d->n_comentions; i++) {
+        const pg_doc_sentence *s = &d->sentences[d->comentions[i].sentence];
+        assert_int_equal(strlen(s->text), s->end - s->start);
+    }
+    assert_string_equal(d->sentences[0].text, "Angela Merkel spoke about Russia.");
+    assert_int_equal(d->sentences[0].start, 0);
+    pg_doc_free(d);
+}
+
+static void test_roles_need_the_date(void **state)
+{
+    (void)state;
+    /* "the German chancellor" in 2023 is not Merkel (her role ended in 2021) */
+    pg_doc *d = pg_run("The German chancellor met Joe Biden.", "2023-03-03");
+    assert_null(pg_find(d, "angela-merkel"));
+    pg_doc_free(d);
+    d = pg_run("The German chancellor met Joe Biden.", "2019-03-03");
+    assert_non_null(pg_find(d, "angela-merkel"));
+    pg_doc_free(d);
+    /* the date from a dateline */
+    d = pg_run("BERLIN, Jan. 29, 2017\n\nThe German chancellor met Joe Biden.", NULL);
+    assert_non_null(pg_find(d, "angela-merkel"));
+    pg_doc_free(d);
+}
+
+static void test_discovery_and_coreference(void **state)
+{
+    (void)state;
+    pg_doc *d = pg_run("Government spokesman Steffen Seibert said the call went well. "
+                       "Seibert added that Merkel was pleased. Jane Holloway said so too.",
+                       "2017-01-29");
+    const pg_doc_actor *s = pg_find(d, "steffen-seibert");
+    assert_non_null(s);
+    assert_false(s->in_dictionary);
+    assert_string_equal(s->label, "Steffen Seibert");
+    assert_int_equal(s->mentions, 2); /* "Seibert" alone is the same person */
+    assert_non_null(pg_find(d, "jane-holloway"));
+    assert_int_equal(pg_comentions(d, "angela-merkel", "steffen-seibert"), 1);
+    /* sentence-initial words, months and places are not persons */
+    assert_null(pg_find(d, "government"));
+    assert_int_equal(d->n_actors, 3);
+    pg_doc_free(d);
+}
+
+static void test_furniture(void **state)
+{
+    (void)state;
+    pg_doc *d = pg_run("Trump and Merkel talk\nBy Katrin Vogel, Berlin\n\n"
+                       "Merkel at the Chancellery. Photograph: Michael Kappeler/AP\n\n"
+                       "Sign up to our newsletter with Donald Trump news\n", "2017-01-29");
+    assert_null(pg_find(d, "katrin-vogel"));
+    assert_null(pg_find(d, "michael-kappeler"));
+    /* the headline counts; caption and banner do not */
+    assert_int_equal(pg_find(d, "angela-merkel")->mentions, 1);
+    assert_int_equal(pg_find(d, "donald-trump")->mentions, 1);
+    pg_doc_free(d);
+}
+
+static void test_hyphenated_pair(void **state)
+{
+    (void)state;
+    pg_doc *d = pg_run("The Biden-Xi summit lasted three hours.", "2022-11-14");
+    assert_non_null(pg_find(d, "joe-biden"));
+    assert_non_null(pg_find(d, "xi-jinping"));
+    assert_int_equal(d->n_events, 1);
+    assert_int_equal(d->events[0].mode, PG_MODE_MEETING);
+    assert_int_equal(d->events[0].status, PG_STATUS_OCCURRED);
+    pg_doc_free(d);
+    /* an adjective of two countries is not a pair of persons */
+    d = pg_run("The Franco-German plan failed.", "2022-11-14");
+    assert_int_equal(d->n_actors, 0);
+    pg_doc_free(d);
+}
+
+static void test_event_initiator_and_date(void **state)
+{
+    (void)state;
+    /* 2017-02-02 is a Thursday: "on Monday" in the past is 2017-01-30 */
+    pg_doc *d = pg_run("Donald Trump rang Angela Merkel on Monday.", "2017-02-02");
+    assert_int_equal(d->n_events, 1);
+    const pg_event *e = &d->events[0];
+    assert_int_equal(e->mode, PG_MODE_PHONE);
+    assert_int_equal(e->status, PG_STATUS_OCCURRED);
+    assert_string_equal(d->actors[e->initiator].id, "donald-trump");
+    assert_int_equal(e->date, pg_day_from_ymd(2017, 1, 30));
+    pg_doc_free(d);
+    /* planned: the Monday after */
+    d = pg_run("Donald Trump will meet Angela Merkel on Monday.", "2017-02-02");
+    assert_int_equal(d->n_events, 1);
+    assert_int_equal(d->events[0].status, PG_STATUS_PLANNED);
+    assert_int_equal(d->events[0].date, pg_day_from_ymd(2017, 2, 6));
+    assert_int_equal(d->events[0].initiator, -1);
+    pg_doc_free(d);
+    /* negated and hypothetical add no weight downstream but are kept */
+    d = pg_run("The two leaders Trump and Merkel have never met.", "2017-02-02");
+    assert_int_equal(d->n_events, 1);
+    assert_int_equal(d->events[0].status, PG_STATUS_NEGATED);
+    pg_doc_free(d);
+    d = pg_run("Trump said he could meet Merkel if she asked.", "2017-02-02");
+    assert_int_equal(d->n_events, 1);
+    assert_int_equal(d->events[0].status, PG_STATUS_HYPOTHETICAL);
+    pg_doc_free(d);
+    /* a statement about someone is no event */
+    d = pg_run("Donald Trump criticised Angela Merkel on Monday.", "2017-02-02");
+    assert_int_equal(d->n_events, 0);
+    assert_int_equal(d->n_comentions, 1);
+    pg_doc_free(d);
+}
+
+static void test_find_date(void **state)
+{
+    (void)state;
+    const char *text = "on Saturday on 14 March March 14, 2023 yesterday";
+    pg_tokens toks = {0};
+    pg_error err;
+    assert_int_equal(pg_tokenize(&toks, text, strlen(text), &err), PG_OK);
+    pg_day sat = pg_day_from_ymd(2017, 1, 28); /* a Saturday */
+    /* a Saturday article's "on Saturday" in the past is that day */
+    assert_int_equal(pg_events_find_date(text, &toks, 0, 2, sat, 0), sat);
+    assert_int_equal(pg_events_find_date(text, &toks, 0, 2, sat, 1), sat + 7);
+    /* "on 14 March" in the past from January 2017 is March 2016 */
+    assert_int_equal(pg_events_find_date(text, &toks, 2, 5, sat, 0), pg_day_from_ymd(2016, 3, 14));
+    assert_int_equal(pg_events_find_date(text, &toks, 2, 5, sat, 1), pg_day_from_ymd(2017, 3, 14));
+    assert_int_equal(pg_events_find_date(text, &toks, 5, 9, sat, 0), pg_day_from_ymd(2023, 3, 14));
+    assert_int_equal(pg_events_find_date(text, &toks, 9, 10, sat, 0), sat - 1);
+    assert_int_equal(pg_events_find_date(text, &toks, 0, 10, PG_DAY_NONE, 0), PG_DAY_NONE);
+    pg_tokens_release(&toks);
+}
+
+static void test_given_names(void **state)
+{
+    (void)state;
+    assert_true(pg_is_given_name("Steffen", 7));
+    assert_true(pg_is_given_name("Jane", 4));
+    assert_false(pg_is_given_name("Government", 10));
+    assert_false(pg_is_given_name("steffen", 7));
+}
+
+static void test_empty_and_odd_articles(void **state)
+{
+    (void)state;
+    pg_doc *d = pg_run("", NULL);
+    assert_int_equal(d->n_actors, 0);
+    pg_doc_free(d);
+    d = pg_run("...!!! ??? \n\n\n -- ", NULL);
+    assert_int_equal(d->n_actors, 0);
+    pg_doc_free(d);
+    pg_doc_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_actors_and_comentions),
+        cmocka_unit_test(test_roles_need_the_date),
+        cmocka_unit_test(test_discovery_and_coreference),
+        cmocka_unit_test(test_furniture),
+        cmocka_unit_test(test_hyphenated_pair),
+        cmocka_unit_test(test_event_initiator_and_date),
+        cmocka_unit_test(test_find_date),
+        cmocka_unit_test(test_given_names),
+        cmocka_unit_test(test_empty_and_odd_articles),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown) ? 1 : 0;
+}
