@@ -14,6 +14,7 @@
 #include "../render/pg_render.h"
 #include "pg_cli.h"
 #include "pg_outputs.h"
+#include "pg_pipeline.h"
 
 enum {
     OPT_OUTPUT,
@@ -26,6 +27,8 @@ enum {
     OPT_SIZE_BY,
     OPT_TITLE,
     OPT_QUIET,
+    OPT_JOBS,
+    OPT_EXACT,
 };
 
 static const pg_option pg_build_options[] = {
@@ -41,16 +44,20 @@ static const pg_option pg_build_options[] = {
     [OPT_SIZE_BY] = {"size-by", 0, "FIGURE", "node area by this figure (default pagerank)"},
     [OPT_TITLE] = {"title", 0, "TEXT", "title of the diagram"},
     [OPT_QUIET] = {"quiet", 'q', NULL, "no progress on standard error"},
+    [OPT_JOBS] = {"jobs", 'j', "N", "extract on N threads (default: the number of cores)"},
+    [OPT_EXACT] = {"exact", 0, NULL,
+                   "exact betweenness, closeness and harmonic even for a huge graph"},
     {NULL, 0, NULL, NULL},
 };
 
 typedef struct pg_build {
-    const pg_dict *dict;
     pg_extract_options opt;
     pg_graph *graph;
     pg_error err;
     size_t articles, bytes, warnings;
     int progress;
+    int line_open; /* a progress line waits for its end */
+    unsigned long long total; /* bytes of input files, 0 if unknown */
     double started, last_report;
 } pg_build;
 
@@ -61,6 +68,11 @@ static double pg_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/*
+ * "polgraph: 1200 articles, 45.0 of 120.0 MB, 90.0 MB/s, 0:01 left",
+ * at most twice a second, on one line rewritten in place. The time left
+ * counts text against file sizes, so it errs on the long side for JSON.
+ */
 static void pg_report_progress(pg_build *b, int final)
 {
     double now = pg_now();
@@ -68,39 +80,57 @@ static void pg_report_progress(pg_build *b, int final)
         return;
     b->last_report = now;
     double secs = now - b->started;
-    double mb = (double)b->bytes / 1e6;
-    fprintf(stderr, "\rpolgraph: %zu articles, %.1f MB, %.1f MB/s%s", b->articles, mb,
-            secs > 0 ? mb / secs : 0.0, final ? "\n" : "");
+    double mb = (double)b->bytes / 1e6, rate = secs > 0 ? mb / secs : 0.0;
+    char total[64] = "", left[64] = "";
+    if (b->total > 0) {
+        double all = (double)b->total / 1e6;
+        snprintf(total, sizeof total, " of %.1f", all);
+        if (!final && rate > 0) {
+            long s = all > mb ? (long)((all - mb) / rate + 0.5) : 0;
+            snprintf(left, sizeof left, ", %ld:%02ld left", s / 60, s % 60);
+        }
+    }
+    /* \033[K clears what a longer line left behind */
+    fprintf(stderr, "\rpolgraph: %zu articles, %.1f%s MB, %.1f MB/s%s\033[K%s", b->articles, mb,
+            total, rate, left, final ? "\n" : "");
+    b->line_open = !final;
 }
 
-static int pg_on_warning(const pg_error *w, void *user)
+static void pg_on_warning(const char *msg, void *user)
 {
     pg_build *b = user;
     b->warnings++;
-    if (b->progress)
+    if (b->line_open)
         fputc('\n', stderr);
-    pg_warn("%s", w->msg);
-    return 0;
+    b->line_open = 0;
+    pg_warn("%s", msg);
 }
 
-static int pg_on_article(pg_article *a, void *user)
+static int pg_on_doc(pg_doc *doc, void *user, pg_error *err)
 {
     pg_build *b = user;
-    if (a->repairs > 0) {
-        b->warnings++;
-        pg_warn("%s: byte %zu: invalid UTF-8 replaced by U+FFFD (%zu place%s)", a->id,
-                a->first_bad, a->repairs, a->repairs == 1 ? "" : "s");
-    }
-    pg_doc *doc = NULL;
-    int rc = pg_extract_article(b->dict, a, &b->opt, &doc, &b->err);
-    if (rc == PG_OK)
-        rc = pg_graph_add_doc(b->graph, doc, &b->err);
-    b->articles++;
-    b->bytes += a->len;
+    int rc = pg_graph_add_doc(b->graph, doc, err);
     pg_doc_free(doc);
-    pg_article_free(a);
+    return rc;
+}
+
+static void pg_on_progress(size_t articles, size_t bytes, void *user)
+{
+    pg_build *b = user;
+    b->articles = articles;
+    b->bytes = bytes;
     pg_report_progress(b, 0);
-    return rc == PG_OK ? 0 : 1;
+}
+
+static int pg_parse_jobs(const char *v, size_t *jobs)
+{
+    unsigned long n;
+    if (pg_parse_ulong(v, &n) != 0 || n < 1 || n > 1024) {
+        pg_fail("build: --jobs '%s': expected a whole number from 1 to 1024", v);
+        return -1;
+    }
+    *jobs = (size_t)n;
+    return 0;
 }
 
 int pg_cmd_build(int argc, char **argv)
@@ -109,6 +139,10 @@ int pg_cmd_build(int argc, char **argv)
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     size_t n_out = 0, n_actors = 0, n_in = 0;
     int builtin = 1, quiet = 0;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t jobs = cores > 0 ? (size_t)cores : 1;
+    pg_analyse_options ao;
+    pg_analyse_options_init(&ao);
     pg_build b;
     memset(&b, 0, sizeof b);
     pg_extract_options_init(&b.opt);
@@ -166,6 +200,13 @@ int pg_cmd_build(int argc, char **argv)
         case OPT_QUIET:
             quiet = 1;
             break;
+        case OPT_JOBS:
+            if (pg_parse_jobs(v, &jobs) != 0)
+                goto out;
+            break;
+        case OPT_EXACT:
+            ao.exact = 1;
+            break;
         default:
             if (pg_outputs_option(&ro, pg_build_options[k].name, v) != 0)
                 goto out;
@@ -197,18 +238,23 @@ int pg_cmd_build(int argc, char **argv)
         pg_dict_free(dict);
         goto out;
     }
-    b.dict = dict;
     b.progress = !quiet && isatty(STDERR_FILENO);
+    if (b.progress)
+        b.total = pg_inputs_size(inputs, n_in);
     b.started = b.last_report = pg_now();
-    rc = pg_read_inputs(inputs, n_in, pg_on_article, pg_on_warning, &b, &b.err);
+    pg_pipeline_hooks hooks = {pg_on_doc, pg_on_warning, pg_on_progress, &b};
+    rc = pg_pipeline_run(inputs, n_in, jobs, dict, &b.opt, &hooks, &b.articles, &b.err);
     pg_report_progress(&b, 1);
     if (rc != PG_OK) {
-        /* pg_read_inputs passes on our callback's stop; the message is in b.err */
         status = pg_fail_error(&b.err);
     } else if (b.articles == 0) {
         pg_fail("build: no article could be read");
     } else {
-        status = pg_outputs_write(b.graph, outputs, n_out, &ro);
+        /* analysed here for --exact; pg_outputs_write keeps the figures */
+        ao.seed = ro.seed;
+        rc = pg_analyse_with(b.graph, &ao, &b.err);
+        status = rc == PG_OK ? pg_outputs_write(b.graph, outputs, n_out, &ro)
+                             : pg_fail_error(&b.err);
     }
     pg_graph_free(b.graph);
     pg_dict_free(dict);

@@ -21,6 +21,7 @@ static const pg_option pg_export_opts[] = {
     [OPT_OUTPUT] = {"output", 'o', "FILE",
                     "write to FILE (default standard output); for csv a folder, created if missing"},
     [OPT_SEED] = {"seed", 0, "N", "seed of communities when the graph has no figures (default 42)"},
+    PG_SELECT_OPTION_ROWS,
     {NULL, 0, NULL, NULL},
 };
 
@@ -42,7 +43,8 @@ static const char pg_export_about[] =
     "\n"
     "A graph without figures is analysed first. Text from articles is made safe for\n"
     "each format: control characters become spaces, XML markup is escaped, and a CSV\n"
-    "field starting with = + - or @ gets a leading ' so that spreadsheets do not run it.";
+    "field starting with = + - or @ gets a leading ' so that spreadsheets do not run it.\n"
+    "\n" PG_SELECT_HELP;
 
 typedef enum pg_export_to { PG_TO_GRAPHML, PG_TO_GEXF, PG_TO_CSV, PG_TO_JSON } pg_export_to;
 
@@ -131,7 +133,7 @@ static int pg_export_parse(pg_export_request *r, int argc, char **argv, int *hel
         pg_fail("export: needs a graph file (see 'polgraph export --help')");
         return -1;
     }
-    return 0;
+    return pg_select_opts_check(&r->outputs.select, "export");
 }
 
 static int pg_export_resolve(const pg_export_request *r, pg_export_to *to)
@@ -277,12 +279,16 @@ int pg_cmd_export(int argc, char **argv)
     int rc = pg_graph_sort(g, &err);
     if (rc == PG_OK && !g->analysed)
         rc = pg_analyse(g, r.outputs.seed, &err);
+    pg_graph *selected = NULL;
+    if (rc == PG_OK)
+        rc = pg_select_opts_apply(&r.outputs.select, g, r.outputs.seed, &selected, &err);
     if (rc != PG_OK) {
         pg_fail("%s: %s", r.input, err.msg);
         pg_graph_free(g);
         return PG_EXIT_BAD;
     }
-    rc = pg_export_write(g, to, r.output ? r.output : "-", &err);
+    rc = pg_export_write(selected ? selected : g, to, r.output ? r.output : "-", &err);
+    pg_graph_free(selected);
     pg_graph_free(g);
     if (rc == PG_EINPUT) {
         pg_fail("%s: %s", r.input, err.msg);

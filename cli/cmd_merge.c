@@ -25,7 +25,7 @@ int pg_cmd_merge(int argc, char **argv)
 {
     const char *outputs[PG_MERGE_MAX_OUTPUTS];
     size_t n_out = 0, n_in = 0;
-    char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     if (!inputs) {
         pg_fail("merge: out of memory");
         return PG_EXIT_BAD;
@@ -50,7 +50,7 @@ int pg_cmd_merge(int argc, char **argv)
             status = PG_EXIT_BAD;
             break;
         case PG_ARG_POSITIONAL:
-            inputs[n_in++] = (char *)v;
+            inputs[n_in++] = v;
             break;
         case OPT_OUTPUT:
             if (n_out == PG_MERGE_MAX_OUTPUTS) {

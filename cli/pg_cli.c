@@ -114,14 +114,27 @@ int pg_fail_error(const pg_error *err)
     return PG_EXIT_BAD;
 }
 
-/* The temporary file being written, removed if a signal arrives. */
-static char pg_temp_path[PATH_MAX + 32];
-static volatile sig_atomic_t pg_temp_active;
+/*
+ * Outputs are staged as temporary files beside their targets and renamed
+ * together at the end, so that a failed run replaces none of them. The
+ * signal handler removes the temporary files; slots below pg_staged_n
+ * hold complete names.
+ */
+#define PG_STAGED_MAX 64
+typedef struct pg_staged_file {
+    char temp[PATH_MAX + 32];
+    char *target; /* NULL: standard output, written at the commit from 'data' */
+    char *data;
+    size_t len;
+} pg_staged_file;
+static pg_staged_file pg_staged[PG_STAGED_MAX];
+static volatile sig_atomic_t pg_staged_n;
 
 static void pg_on_signal(int sig)
 {
-    if (pg_temp_active)
-        unlink(pg_temp_path);
+    for (sig_atomic_t i = 0; i < pg_staged_n; i++)
+        if (pg_staged[i].target)
+            unlink(pg_staged[i].temp);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -137,46 +150,122 @@ void pg_install_signal_handlers(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-int pg_write_file_atomic(const char *path, const char *buf, size_t len, pg_error *err)
+static int pg_write_all(int fd, const char *buf, size_t len)
 {
-    if (strcmp(path, "-") == 0) {
-        if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
-            return pg_error_set(err, PG_EIO, "<stdout>: write error: %s", strerror(errno));
-        return PG_OK;
-    }
-    if (strlen(path) + 16 > sizeof pg_temp_path)
-        return pg_error_set(err, PG_EUSAGE, "%s: path too long", path);
-    snprintf(pg_temp_path, sizeof pg_temp_path, "%s.XXXXXX", path);
-    int fd = mkstemp(pg_temp_path);
-    if (fd < 0)
-        return pg_error_set(err, PG_EIO, "%s: cannot create: %s", path, strerror(errno));
-    pg_temp_active = 1;
     size_t done = 0;
     while (done < len) {
         ssize_t w = write(fd, buf + done, len - done);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0) {
-            int e = errno;
-            close(fd);
-            unlink(pg_temp_path);
-            pg_temp_active = 0;
-            return pg_error_set(err, PG_EIO, "%s: write error: %s", path, strerror(e));
-        }
+        if (w <= 0)
+            return -1;
         done += (size_t)w;
     }
+    return 0;
+}
+
+int pg_output_stage(const char *path, const char *buf, size_t len, pg_error *err)
+{
+    sig_atomic_t n = pg_staged_n;
+    if (n == PG_STAGED_MAX)
+        return pg_error_set(err, PG_EUSAGE, "%s: too many outputs", path);
+    pg_staged_file *s = &pg_staged[n];
+    s->target = NULL;
+    s->data = NULL;
+    s->len = 0;
+    if (strcmp(path, "-") == 0) {
+        s->data = malloc(len ? len : 1);
+        if (!s->data)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+        if (len)
+            memcpy(s->data, buf, len);
+        s->len = len;
+        pg_staged_n = n + 1;
+        return PG_OK;
+    }
+    if (strlen(path) + 16 > sizeof s->temp)
+        return pg_error_set(err, PG_EUSAGE, "%s: path too long", path);
+    s->target = strdup(path);
+    if (!s->target)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    snprintf(s->temp, sizeof s->temp, "%s.XXXXXX", path);
+    int fd = mkstemp(s->temp);
+    if (fd < 0) {
+        int e = errno;
+        free(s->target);
+        s->target = NULL;
+        return pg_error_set(err, PG_EIO, "%s: cannot create: %s", path, strerror(e));
+    }
+    pg_staged_n = n + 1;
     /* mkstemp makes the file 0600; outputs are ordinary files */
     mode_t mask = umask(0);
     umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    if (close(fd) != 0 || rename(pg_temp_path, path) != 0) {
-        int e = errno;
-        unlink(pg_temp_path);
-        pg_temp_active = 0;
-        return pg_error_set(err, PG_EIO, "%s: cannot write: %s", path, strerror(e));
+    int bad = pg_write_all(fd, buf, len) != 0 || fchmod(fd, 0666 & ~mask) != 0;
+    int e = errno;
+    if (close(fd) != 0 && !bad) {
+        bad = 1;
+        e = errno;
     }
-    pg_temp_active = 0;
+    if (bad) {
+        unlink(s->temp);
+        pg_staged_n = n;
+        free(s->target);
+        s->target = NULL;
+        return pg_error_set(err, PG_EIO, "%s: write error: %s", path, strerror(e));
+    }
     return PG_OK;
+}
+
+void pg_output_discard(void)
+{
+    sig_atomic_t n = pg_staged_n;
+    for (sig_atomic_t i = 0; i < n; i++)
+        if (pg_staged[i].target)
+            unlink(pg_staged[i].temp);
+    pg_staged_n = 0;
+    for (sig_atomic_t i = 0; i < n; i++) {
+        free(pg_staged[i].target);
+        free(pg_staged[i].data);
+        pg_staged[i].target = pg_staged[i].data = NULL;
+    }
+}
+
+int pg_output_commit(pg_error *err)
+{
+    sig_atomic_t n = pg_staged_n;
+    int rc = PG_OK;
+    for (sig_atomic_t i = 0; i < n && rc == PG_OK; i++) {
+        pg_staged_file *s = &pg_staged[i];
+        if (!s->target) {
+            if (fwrite(s->data, 1, s->len, stdout) != s->len || fflush(stdout) != 0)
+                rc = pg_error_set(err, PG_EIO, "<stdout>: write error: %s", strerror(errno));
+        } else if (rename(s->temp, s->target) != 0) {
+            rc = pg_error_set(err, PG_EIO, "%s: cannot write: %s", s->target, strerror(errno));
+        } else {
+            s->temp[0] = '\0'; /* renamed: nothing to remove */
+        }
+    }
+    /* after a failure, what was not renamed yet is removed */
+    for (sig_atomic_t i = 0; i < n; i++)
+        if (pg_staged[i].target && pg_staged[i].temp[0])
+            unlink(pg_staged[i].temp);
+    pg_staged_n = 0;
+    for (sig_atomic_t i = 0; i < n; i++) {
+        free(pg_staged[i].target);
+        free(pg_staged[i].data);
+        pg_staged[i].target = pg_staged[i].data = NULL;
+    }
+    return rc;
+}
+
+int pg_write_file_atomic(const char *path, const char *buf, size_t len, pg_error *err)
+{
+    int rc = pg_output_stage(path, buf, len, err);
+    if (rc != PG_OK) {
+        pg_output_discard();
+        return rc;
+    }
+    return pg_output_commit(err);
 }
 
 int pg_parse_ulong(const char *s, unsigned long *out)

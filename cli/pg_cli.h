@@ -72,6 +72,15 @@ int pg_fail_error(const pg_error *err);
  */
 int pg_write_file_atomic(const char *path, const char *buf, size_t len, pg_error *err);
 
+/*
+ * Several outputs, all or none: pg_output_stage writes each to a temporary
+ * file beside it (standard output is held back), pg_output_commit renames
+ * them all, pg_output_discard removes them after a failure.
+ */
+int pg_output_stage(const char *path, const char *buf, size_t len, pg_error *err);
+int pg_output_commit(pg_error *err);
+void pg_output_discard(void);
+
 /* Removes temporary files on SIGINT and SIGTERM. */
 void pg_install_signal_handlers(void);
 

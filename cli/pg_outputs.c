@@ -120,9 +120,14 @@ int pg_outputs_write(pg_graph *g, const char *const *paths, size_t n, const pg_o
         else if (pg_format_from_path(paths[i], &f) == 0)
             rc = pg_render(cut ? cut : view, f, &o->render, &buf, &len, &err);
         if (rc == PG_OK)
-            rc = pg_write_file_atomic(paths[i], buf, len, &err);
+            rc = pg_output_stage(paths[i], buf, len, &err);
         free(buf);
     }
+    /* all outputs or none: a failure leaves the files as they were */
+    if (rc == PG_OK)
+        rc = pg_output_commit(&err);
+    else
+        pg_output_discard();
     pg_graph_free(cut);
     pg_graph_free(selected);
     pg_render_shutdown();

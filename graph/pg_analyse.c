@@ -1,5 +1,6 @@
 #include "pg_analyse.h"
 
+#include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,6 +284,31 @@ static int harmonic(pg_graph *g, const pg_ig *ig, double cutoff, pg_error *err)
     return PG_OK;
 }
 
+/*
+ * Sets the OpenMP threads of this thread's parallel regions to n and
+ * returns the number before, or 0 when OpenMP is not in the process.
+ * Debian's igraph runs PRPACK (PageRank) on OpenMP threads: their sums
+ * then come in a varying order, so the last digit changed from run to
+ * run, and the threads spin at every barrier, which costs seconds on a
+ * busy machine. libgomp comes in with igraph, so it is looked up rather
+ * than linked.
+ */
+static int openmp_threads(int n)
+{
+    void *self = dlopen(NULL, RTLD_NOW);
+    if (!self)
+        return 0;
+    int (*get)(void) = (int (*)(void))dlsym(self, "omp_get_max_threads");
+    void (*set)(int) = (void (*)(int))dlsym(self, "omp_set_num_threads");
+    int old = 0;
+    if (get && set && n > 0) {
+        old = get();
+        set(n);
+    }
+    dlclose(self);
+    return old;
+}
+
 /* pagerank(G, weight="weight"): dangling and isolated nodes included */
 static int pagerank(pg_graph *g, const pg_ig *ig, pg_error *err)
 {
@@ -290,8 +316,13 @@ static int pagerank(pg_graph *g, const pg_ig *ig, pg_error *err)
     igraph_real_t value;
     if (igraph_vector_init(&p, 0))
         return igraph_failed(err, "pagerank");
-    if (igraph_pagerank(&ig->graph, IGRAPH_PAGERANK_ALGO_PRPACK, &p, &value, igraph_vss_all(),
-                        IGRAPH_UNDIRECTED, 0.85, &ig->w, NULL)) {
+    /* one thread: the same bytes on every run */
+    int threads = openmp_threads(1);
+    igraph_error_t failed = igraph_pagerank(&ig->graph, IGRAPH_PAGERANK_ALGO_PRPACK, &p, &value,
+                                            igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &ig->w,
+                                            NULL);
+    openmp_threads(threads);
+    if (failed) {
         igraph_vector_destroy(&p);
         return igraph_failed(err, "pagerank");
     }

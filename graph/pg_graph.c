@@ -371,13 +371,15 @@ int pg_graph_link(pg_graph *g, size_t a, size_t b, size_t *index, pg_error *err)
     return PG_OK;
 }
 
+static void link_update_weight(const pg_graph *g, pg_link *l)
+{
+    l->weight = g->w_co_mention * (double)l->co_mentions + g->w_speaks_with * (double)l->speaks_with;
+}
+
 void pg_graph_update_weights(pg_graph *g)
 {
-    for (size_t i = 0; i < g->n_links; i++) {
-        pg_link *l = &g->links[i];
-        l->weight = g->w_co_mention * (double)l->co_mentions +
-                    g->w_speaks_with * (double)l->speaks_with;
-    }
+    for (size_t i = 0; i < g->n_links; i++)
+        link_update_weight(g, &g->links[i]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -611,6 +613,7 @@ int pg_graph_add_doc(pg_graph *g, const pg_doc *doc, pg_error *err)
         pg_evidence e;
         evidence_from_doc(&e, doc, &doc->sentences[c->sentence]);
         g->links[li].co_mentions += 1;
+        link_update_weight(g, &g->links[li]);
         if (evidence_insert(&g->links[li], &e) != PG_OK) {
             rc = pg_error_set(err, PG_ENOMEM, "out of memory");
             goto done;
@@ -632,6 +635,7 @@ int pg_graph_add_doc(pg_graph *g, const pg_doc *doc, pg_error *err)
         evidence_from_doc(&it.ev, doc, &doc->sentences[ev->sentence]);
         if (counts_speaks_with(ev->status))
             g->links[li].speaks_with += 1;
+        link_update_weight(g, &g->links[li]);
         if (interaction_insert(&g->links[li], &it) != PG_OK) {
             rc = pg_error_set(err, PG_ENOMEM, "out of memory");
             goto done;
@@ -639,7 +643,7 @@ int pg_graph_add_doc(pg_graph *g, const pg_doc *doc, pg_error *err)
     }
     g->documents += 1;
     g->analysed = 0;
-    pg_graph_update_weights(g);
+    /* only the links of this document changed: their weights were updated above */
 done:
     free(map);
     return rc;

@@ -345,7 +345,7 @@ static int copy_selection(const pg_graph *g, const unsigned char *keep_node,
     return PG_OK;
 }
 
-/* Marks the nodes within s->depth remaining links of 'ego'; clears the others. */
+/* Keeps the nodes within 'depth' remaining links of 'ego'; clears the others. */
 static int keep_near_ego(const pg_graph *g, size_t ego, unsigned long depth,
                          unsigned char *keep_node, const unsigned char *keep_link)
 {

@@ -43,7 +43,7 @@ static GVC_t *pg_gvc_plain, *pg_gvc_cairo;
 /* Engines of the linked layout plugins that make sense for actor graphs. */
 static const char *const pg_engines[] = {"neato", "sfdp", "fdp", "circo", "twopi", "dot", "osage"};
 
-#define PG_NEATO_MAX_NODES 100  /* graphviz.org: neato suits graphs up to about 100 nodes */
+#define PG_NEATO_MAX_NODES 100 /* graphviz.org: neato suits graphs up to about 100 nodes */
 /* Routing links around nodes (splines=true) took 0.8 s for 60 nodes and 20 s for 200 */
 #define PG_SPLINES_MAX_NODES 60
 
@@ -71,7 +71,8 @@ int pg_format_from_path(const char *path, pg_format *out)
         const char *ext;
         pg_format fmt;
     } table[] = {
-        {"dot", PG_FMT_DOT}, {"gv", PG_FMT_DOT}, {"svg", PG_FMT_SVG}, {"png", PG_FMT_PNG}, {"pdf", PG_FMT_PDF},
+        {"dot", PG_FMT_DOT}, {"gv", PG_FMT_DOT},  {"svg", PG_FMT_SVG},
+        {"png", PG_FMT_PNG}, {"pdf", PG_FMT_PDF},
     };
     const char *dot = path ? strrchr(path, '.') : NULL;
     if (dot == NULL || strchr(dot, '/') != NULL) {
@@ -145,8 +146,9 @@ static void legend(pg_sbuf *b, const pg_style *st, const char *title)
     if (st->coloured) {
         pg_sbuf_puts(b, " \xC2\xB7 colour: community");
     }
-    pg_sbuf_puts(b, "\\lellipse: person \xC2\xB7 box: organization \xC2\xB7 hexagon: country"
-                    "\\lline width: weight \xC2\xB7 solid: speaks with \xC2\xB7 dashed: co-mentioned only\\l");
+    pg_sbuf_puts(
+        b, "\\lellipse: person \xC2\xB7 box: organization \xC2\xB7 hexagon: country"
+           "\\lline width: weight \xC2\xB7 solid: speaks with \xC2\xB7 dashed: co-mentioned only\\l");
 }
 
 static void declare(Agraph_t *ag, const pg_graph *g, const pg_render_options *opt, const char *engine)
@@ -177,102 +179,102 @@ static void declare(Agraph_t *ag, const pg_graph *g, const pg_render_options *op
     gv_default(ag, AGEDGE, "penwidth", "1");
 }
 
+/* Sets the attribute to the text in b and empties b; -1 when b ran out of memory. */
+static int set_buf(void *obj, const char *name, pg_sbuf *b)
+{
+    if (b->failed) {
+        return -1;
+    }
+    gv_set(obj, name, b->data ? b->data : "");
+    b->len = 0;
+    if (b->data) {
+        b->data[0] = '\0';
+    }
+    return 0;
+}
+
 static int build(const pg_graph *g, const pg_style *st, const pg_render_options *opt, const char *engine,
                  Agraph_t **out, pg_error *err)
 {
     Agraph_t *ag = agopen("actors", Agundirected, NULL); /* named: else the SVG title is "%3" */
     Agnode_t **nodes = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *nodes);
     pg_sbuf b = {0};
+    int rc = PG_OK;
     if (ag == NULL || nodes == NULL) {
         goto nomem;
     }
     declare(ag, g, opt, engine);
-
     legend(&b, st, opt->title);
-    if (b.failed) {
+    if (set_buf(ag, "label", &b) != 0) {
         goto nomem;
     }
-    gv_set(ag, "label", b.data);
 
     for (size_t i = 0; i < g->n_nodes; i++) {
         const pg_node *n = &g->nodes[i];
         pg_node_style ns;
         pg_style_node(st, g, i, &ns);
-        nodes[i] = agnode(ag, n->id, 1);
-        if (nodes[i] == NULL) {
+        Agnode_t *v = nodes[i] = agnode(ag, n->id, 1);
+        if (v == NULL) {
             goto nomem;
         }
-        b.len = 0;
+        gv_set(v, "shape", ns.shape);
+        gv_setf(v, "width", ns.width);
+        gv_setf(v, "height", ns.height);
+        gv_setf(v, "fontsize", ns.fontsize);
+        gv_set(v, "fillcolor", ns.fill);
+        gv_set(v, "color", ns.border);
+        gv_set(v, "fontcolor", ns.font);
         pg_sbuf_puts(&b, "actor-");
         pg_style_put_text(&b, n->id, 0);
-        if (b.failed) {
+        if (set_buf(v, "id", &b) != 0) {
             goto nomem;
         }
-        gv_set(nodes[i], "id", b.data);
-        b.len = 0;
         pg_style_put_label(&b, n->label ? n->label : n->id);
-        if (b.failed) {
+        if (set_buf(v, "label", &b) != 0) {
             goto nomem;
         }
-        gv_set(nodes[i], "label", b.data);
-        b.len = 0;
         pg_sbuf_puts(&b, pg_kind_name(n->kind));
         if (st->coloured) {
             pg_sbuf_printf(&b, " community-%ld", n->fig.community);
         }
-        if (b.failed) {
+        if (set_buf(v, "class", &b) != 0) {
             goto nomem;
         }
-        gv_set(nodes[i], "class", b.data);
-        gv_set(nodes[i], "shape", ns.shape);
-        gv_setf(nodes[i], "width", ns.width);
-        gv_setf(nodes[i], "height", ns.height);
-        gv_setf(nodes[i], "fontsize", ns.fontsize);
-        gv_set(nodes[i], "fillcolor", ns.fill);
-        gv_set(nodes[i], "color", ns.border);
-        gv_set(nodes[i], "fontcolor", ns.font);
-        b.len = 0;
         pg_style_node_tooltip(g, i, &b);
-        if (b.failed) {
+        if (set_buf(v, "tooltip", &b) != 0) {
             goto nomem;
         }
-        gv_set(nodes[i], "tooltip", b.data);
     }
 
     for (size_t i = 0; i < g->n_links; i++) {
         const pg_link *l = &g->links[i];
         pg_link_style ls;
-        if (l->source >= g->n_nodes || l->target >= g->n_nodes) {
-            agclose(ag);
-            free(nodes);
-            pg_sbuf_release(&b);
-            return pg_error_set(err, PG_EINTERNAL, "link %zu names a node that does not exist", i);
+        if (l->source >= g->n_nodes || l->target >= g->n_nodes || l->source == l->target) {
+            rc = pg_error_set(err, PG_EINTERNAL, "link %zu names nodes %zu and %zu of %zu", i, l->source,
+                              l->target, g->n_nodes);
+            goto fail;
         }
         pg_style_link(st, g, i, &ls);
         Agedge_t *e = agedge(ag, nodes[l->source], nodes[l->target], NULL, 1);
         if (e == NULL) {
             goto nomem;
         }
-        b.len = 0;
-        pg_sbuf_puts(&b, "link-");
-        pg_style_put_text(&b, g->nodes[l->source].id, 0);
-        pg_sbuf_puts(&b, "--");
-        pg_style_put_text(&b, g->nodes[l->target].id, 0);
-        if (b.failed) {
-            goto nomem;
-        }
-        gv_set(e, "id", b.data);
         gv_set(e, "class", ls.speaks_with ? "speaks-with" : "co-mention");
         gv_set(e, "style", ls.speaks_with ? "solid" : "dashed");
         gv_set(e, "color", ls.color);
         gv_setf(e, "penwidth", ls.penwidth);
         gv_setf(e, "len", ls.len);
-        b.len = 0;
-        pg_style_link_tooltip(g, i, &b);
-        if (b.failed) {
+        pg_sbuf_puts(&b, "link-");
+        pg_style_put_text(&b, g->nodes[l->source].id, 0);
+        pg_sbuf_puts(&b, "--");
+        pg_style_put_text(&b, g->nodes[l->target].id, 0);
+        if (set_buf(e, "id", &b) != 0) {
             goto nomem;
         }
-        gv_set(e, "tooltip", b.data);
+        pg_style_link_tooltip(g, i, &b);
+        if (set_buf(e, "tooltip", &b) != 0) {
+            goto nomem;
+        }
     }
     free(nodes);
     pg_sbuf_release(&b);
@@ -280,12 +282,14 @@ static int build(const pg_graph *g, const pg_style *st, const pg_render_options 
     return PG_OK;
 
 nomem:
+    rc = pg_error_set(err, PG_ENOMEM, "out of memory while building the diagram");
+fail:
     if (ag) {
         agclose(ag);
     }
     free(nodes);
     pg_sbuf_release(&b);
-    return pg_error_set(err, PG_ENOMEM, "out of memory while building the diagram");
+    return rc;
 }
 
 /* ------------------------------------------------------------------ output */
@@ -319,7 +323,34 @@ static const char *find(const char *hay, size_t n, const char *needle)
     return NULL;
 }
 
-/* Copies graphviz's buffer; in SVG the graphviz version comment becomes ours. */
+/*
+ * cairo stamps PDFs with the time of writing; a fixed date makes the same
+ * graph the same bytes. Same length, padded with spaces, so that the
+ * cross-reference offsets stay right.
+ */
+static void pdf_fix_dates(char *buf, size_t n)
+{
+    static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+    static const char fixed[] = "(D:19700101000000Z)";
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        char *p = (char *)find(buf, n, keys[k]);
+        if (p == NULL) {
+            continue;
+        }
+        p += strlen(keys[k]) - 1;
+        char *close = memchr(p, ')', n - (size_t)(p - buf));
+        size_t old = close ? (size_t)(close - p) + 1 : 0;
+        if (old >= sizeof fixed - 1 && old < 64) {
+            memcpy(p, fixed, sizeof fixed - 1);
+            memset(p + sizeof fixed - 1, ' ', old - (sizeof fixed - 1));
+        }
+    }
+}
+
+/*
+ * Copies graphviz's buffer; in SVG the graphviz version comment becomes
+ * ours, so that the bytes do not depend on the graphviz release.
+ */
 static int copy_output(const char *data, size_t n, pg_format fmt, char **out, size_t *len, pg_error *err)
 {
     static const char *const gv_comment = "<!-- Generated by graphviz";
@@ -343,6 +374,9 @@ static int copy_output(const char *data, size_t n, pg_format fmt, char **out, si
     memcpy(buf + skip_from, our_comment, extra);
     memcpy(buf + skip_from + extra, data + skip_to, n - skip_to);
     buf[total] = '\0';
+    if (fmt == PG_FMT_PDF) {
+        pdf_fix_dates(buf, total);
+    }
     *out = buf;
     *len = total;
     return PG_OK;
@@ -412,9 +446,10 @@ int pg_render(const pg_graph *g, pg_format fmt, const pg_render_options *opt, ch
         e++;
     }
     if (e == sizeof pg_engines / sizeof pg_engines[0]) {
-        return pg_error_set(err, PG_EUSAGE,
-                            "unknown layout engine '%s' (use one of: neato, sfdp, fdp, circo, twopi, dot, osage)",
-                            engine);
+        return pg_error_set(
+            err, PG_EUSAGE,
+            "unknown layout engine '%s' (use one of: neato, sfdp, fdp, circo, twopi, dot, osage)",
+            engine);
     }
     rc = pg_style_init(&st, g, opt->size_by, err);
     if (rc != PG_OK) {

@@ -169,7 +169,7 @@ void pg_style_node(const pg_style *s, const pg_graph *g, size_t i, pg_node_style
         break;
     }
     out->fill_rgb = s->coloured ? pg_style_community_rgb(n->fig.community) : PG_GREY;
-    out->border_rgb = out->fill_rgb == 0 ? 0 : darker(out->fill_rgb);
+    out->border_rgb = darker(out->fill_rgb);
     out->font_rgb = text_on(out->fill_rgb);
     hex(out->fill, out->fill_rgb);
     hex(out->border, out->border_rgb);
@@ -423,9 +423,11 @@ void pg_style_node_tooltip(const pg_graph *g, size_t i, pg_sbuf *b)
     pg_sbuf_printf(b, ")\\nmentions %ld, documents %ld", n->mentions, n->documents);
     if (g->analysed) {
         const pg_figures *f = &n->fig;
-        pg_sbuf_printf(b, "\\npagerank %.3f, betweenness %.3f, closeness %.3f, harmonic %.3g, eigenvector %.3f",
-                       f->pagerank, f->betweenness, f->closeness, f->harmonic, f->eigenvector);
-        pg_sbuf_printf(b, "\\ndegree %ld, strength %g, community %ld", f->degree, f->strength, f->community);
+        pg_sbuf_printf(
+            b, "\\npagerank %.3f, betweenness %.3f, closeness %.3f, harmonic %.3g, eigenvector %.3f",
+            f->pagerank, f->betweenness, f->closeness, f->harmonic, f->eigenvector);
+        pg_sbuf_printf(b, "\\ndegree %ld, strength %g, community %ld", f->degree, f->strength,
+                       f->community);
     }
 }
 

@@ -16,8 +16,8 @@
 #define PG_STYLE_MAX_WIDTH 1.8
 #define PG_STYLE_MIN_PEN 1.0 /* points */
 #define PG_STYLE_MAX_PEN 8.0
-#define PG_STYLE_MIN_GAP 0.3 /* inches between linked nodes: heaviest link */
-#define PG_STYLE_MAX_GAP 1.5 /* lightest link */
+#define PG_STYLE_MIN_GAP 0.3  /* inches between linked nodes: heaviest link */
+#define PG_STYLE_MAX_GAP 1.5  /* lightest link */
 #define PG_STYLE_TEXT_MAX 200 /* bytes of one quoted sentence in a tooltip */
 
 typedef enum pg_figure {

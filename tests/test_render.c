@@ -130,8 +130,10 @@ static unsigned long lcg(unsigned long *state)
 /* n nodes on a ring plus 'chords' links chosen by a seeded generator. */
 static pg_graph *random_graph(size_t n, size_t chords, unsigned long seed)
 {
-    static const char *const first[] = {"Anna", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hiro"};
-    static const char *const last[] = {"Schmidt", "Ivanov", "Okafor", "Nakamura", "Rossi", "Haddad", "Lindqvist"};
+    static const char *const first[] = {"Anna",  "Boris", "Clara", "Dmitri",
+                                        "Elena", "Farid", "Greta", "Hiro"};
+    static const char *const last[] = {"Schmidt", "Ivanov", "Okafor",   "Nakamura",
+                                       "Rossi",   "Haddad", "Lindqvist"};
     pg_graph *g;
     pg_error err;
     unsigned long st = seed;
@@ -140,8 +142,10 @@ static pg_graph *random_graph(size_t n, size_t chords, unsigned long seed)
         char id[32], label[64];
         snprintf(id, sizeof id, "actor-%03zu", i);
         snprintf(label, sizeof label, "%s %s", first[lcg(&st) % 8], last[lcg(&st) % 7]);
-        add_node(g, id, label, (pg_kind)(i % 5 == 0 ? PG_KIND_ORGANIZATION : i % 7 == 0 ? PG_KIND_COUNTRY
-                                                                                          : PG_KIND_PERSON),
+        add_node(g, id, label,
+                 (pg_kind)(i % 5 == 0   ? PG_KIND_ORGANIZATION
+                           : i % 7 == 0 ? PG_KIND_COUNTRY
+                                        : PG_KIND_PERSON),
                  "DEU");
     }
     for (size_t i = 0; i < n && n > 1; i++) {
@@ -341,11 +345,14 @@ static void test_dot_attributes(void **state)
     double r_putin = (dot_number(putin, "width") + dot_number(putin, "height")) / 4.0;
     free(putin);
     assert_float_equal(dot_number(mp, "len") - r_merkel - r_putin, 0.3, 0.01);
-    assert_float_equal(dot_number(kp, "len") - r_kremlin - r_putin, 0.3 + 1.2 * (1.0 - sqrt(2.0 / 8.0)), 0.01);
-    assert_float_equal(dot_number(gn, "len") - r_germany - r_nato, 0.3 + 1.2 * (1.0 - sqrt(1.0 / 8.0)), 0.01);
+    assert_float_equal(dot_number(kp, "len") - r_kremlin - r_putin, 0.3 + 1.2 * (1.0 - sqrt(2.0 / 8.0)),
+                       0.01);
+    assert_float_equal(dot_number(gn, "len") - r_germany - r_nato, 0.3 + 1.2 * (1.0 - sqrt(1.0 / 8.0)),
+                       0.01);
     assert_non_null(strstr(mp, "id=\"link-angela-merkel--vladimir-putin\""));
-    assert_non_null(strstr(mp, "tooltip=\"Angela Merkel -- Vladimir Putin\\nweight 8: co-mentions 5, "
-                               "speaks-with 1\\n- [phone, occurred, 2017-05-02] Merkel spoke with Putin"));
+    assert_non_null(strstr(mp,
+                           "tooltip=\"Angela Merkel -- Vladimir Putin\\nweight 8: co-mentions 5, "
+                           "speaks-with 1\\n- [phone, occurred, 2017-05-02] Merkel spoke with Putin"));
     /* the call's sentence is quoted once, then the other evidence */
     assert_int_equal(count(mp, "Merkel spoke with Putin"), 1);
     assert_non_null(strstr(mp, "\\n- NATO and Germany were mentioned.\""));
@@ -357,7 +364,8 @@ static void test_dot_attributes(void **state)
     const char *pm = strstr(dot, "\t\"angela-merkel\"\t["), *pg = strstr(dot, "\tgermany\t["),
                *pmg = strstr(dot, "\t\"angela-merkel\" -- germany\t["),
                *pmv = strstr(dot, "\t\"angela-merkel\" -- \"vladimir-putin\"\t["),
-               *pgn = strstr(dot, "\tgermany -- nato\t["), *pkv = strstr(dot, "\tkremlin -- \"vladimir-putin\"\t[");
+               *pgn = strstr(dot, "\tgermany -- nato\t["),
+               *pkv = strstr(dot, "\tkremlin -- \"vladimir-putin\"\t[");
     assert_true(pm && pg && pmg && pmv && pgn && pkv);
     assert_true(pm < pg && pg < pmg && pmg < pmv && pmv < pgn && pgn < pkv);
 
@@ -393,7 +401,8 @@ static void test_svg_structure(void **state)
     assert_int_equal(count(svg, "<g id=\"actor&#45;nato\" class=\"node"), 1);
     assert_int_equal(count(svg, "class=\"edge"), 4);
     assert_int_equal(count(svg, "<g id=\"link&#45;"), 4);
-    assert_non_null(strstr(svg, "xlink:title=\"Angela Merkel (person, DEU)&#10;mentions 12, documents 3&#10;"));
+    assert_non_null(
+        strstr(svg, "xlink:title=\"Angela Merkel (person, DEU)&#10;mentions 12, documents 3&#10;"));
     assert_non_null(strstr(svg, "stroke-dasharray"));
     /* title and legend */
     assert_non_null(strstr(svg, ">Calls &amp; talks &lt;2017&gt;</text>"));
@@ -466,13 +475,16 @@ static void test_injection(void **state)
     assert_null(strstr(svg, "<SCRIPT"));
     assert_xml_escaped(svg);
     /* the label is shown as written: escaped, "\N" not replaced by the node name */
-    assert_non_null(strstr(svg, ">Merkel&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;\\N</text>"));
+    assert_non_null(
+        strstr(svg, ">Merkel&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;\\N</text>"));
     /*
      * in tooltips "&amp;" stays literal text, white space is one space, and
      * the backslash, which graphviz cannot keep there, is U+FF3C
      */
-    assert_non_null(strstr(svg, "Text &lt;script&gt;&amp;&quot;&#39; with &amp;amp; and \xEF\xBC\xBCN and a tab here."));
-    assert_non_null(strstr(svg, "xlink:title=\"Merkel&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;\xEF\xBC\xBCN (person"));
+    assert_non_null(strstr(
+        svg, "Text &lt;script&gt;&amp;&quot;&#39; with &amp;amp; and \xEF\xBC\xBCN and a tab here."));
+    assert_non_null(strstr(svg, "xlink:title=\"Merkel&lt;script&gt;alert(&quot;x&quot;)&lt;/"
+                                "script&gt;&amp;&#39;\xEF\xBC\xBCN (person"));
 
     char *dot = render_dot(g, NULL);
     assert_non_null(strstr(dot, "label=\"Merkel<script>alert(\\\"x\\\")</script>&'\\\\N\""));
@@ -500,8 +512,8 @@ static void test_tooltip_truncation(void **state)
     pg_sbuf_release(&b);
 
     /* short text kept; invalid UTF-8 repaired; one space; the backslash as U+FF3C */
-    pg_style_put_text(&b, "a\\b \xFF\n\t c &amp; &x", PG_STYLE_TEXT_MAX);
-    assert_string_equal(b.data, "a\xEF\xBC\xBC" "b \xEF\xBF\xBD c &amp;amp; &x");
+    pg_style_put_text(&b, "a\\ b \xFF\n\t c &amp; &x", PG_STYLE_TEXT_MAX);
+    assert_string_equal(b.data, "a\xEF\xBC\xBC b \xEF\xBF\xBD c &amp;amp; &x");
     pg_sbuf_release(&b);
     /* in labels the backslash is doubled */
     pg_style_put_label(&b, "a\\N");
@@ -584,6 +596,16 @@ static void test_png_pdf(void **state)
     free(out);
     assert_int_equal(pg_render(g, PG_FMT_PDF, NULL, &out, &n, &err), PG_OK);
     assert_true(n > 5 && memcmp(out, "%PDF-", 5) == 0);
+    assert_true(n > 6 && memcmp(out + n - 6, "%%EOF\n", 6) == 0);
+    /* no time stamp: the same graph gives the same PDF */
+    const char *stamp = "/CreationDate (D:19700101000000Z)";
+    const char *hit = NULL;
+    for (size_t i = 0; i + strlen(stamp) <= n && !hit; i++) {
+        if (memcmp(out + i, stamp, strlen(stamp)) == 0) {
+            hit = out + i;
+        }
+    }
+    assert_non_null(hit);
     free(out);
     /* the cairo context must not change how SVG text is measured */
     char *after = render(g, PG_FMT_SVG, NULL, NULL);
@@ -598,7 +620,7 @@ static void test_large_graph_sfdp(void **state)
     (void)state;
     pg_graph *g = random_graph(200, 200, 11);
     char *dot = render_dot(g, NULL);
-    assert_non_null(strstr(dot, "layout=sfdp")); /* more than 100 nodes */
+    assert_non_null(strstr(dot, "layout=sfdp"));   /* more than 100 nodes */
     assert_non_null(strstr(dot, "splines=false")); /* routing around nodes would take seconds */
     free(dot);
     size_t n;
@@ -626,11 +648,13 @@ static double svg_attr(const char *tag, const char *name)
 static size_t node_boxes(const char *svg, box *out, size_t max)
 {
     size_t n = 0;
-    for (const char *p = strstr(svg, "<g id=\"actor&#45;"); p && n < max; p = strstr(p + 1, "<g id=\"actor&#45;")) {
+    for (const char *p = strstr(svg, "<g id=\"actor&#45;"); p && n < max;
+         p = strstr(p + 1, "<g id=\"actor&#45;")) {
         const char *e = strstr(p, "<ellipse"), *q = strstr(p, "<polygon");
         box b;
         if (e && (!q || e < q)) {
-            double cx = svg_attr(e, "cx"), cy = svg_attr(e, "cy"), rx = svg_attr(e, "rx"), ry = svg_attr(e, "ry");
+            double cx = svg_attr(e, "cx"), cy = svg_attr(e, "cy"), rx = svg_attr(e, "rx"),
+                   ry = svg_attr(e, "ry");
             b = (box){cx - rx, cy - ry, cx + rx, cy + ry};
         } else {
             assert_non_null(q);
@@ -671,10 +695,12 @@ static void test_no_overlap(void **state)
     for (size_t i = 0; i < 30; i++) {
         assert_true(b[i].x1 - b[i].x0 >= 0.6 * 72 - 0.5); /* at least the minimum width */
         for (size_t j = i + 1; j < 30; j++) {
-            int overlap = b[i].x0 < b[j].x1 && b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1;
+            int overlap =
+                b[i].x0 < b[j].x1 && b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1;
             if (overlap) {
-                fail_msg("nodes %zu and %zu overlap: (%.1f,%.1f)-(%.1f,%.1f) and (%.1f,%.1f)-(%.1f,%.1f)", i, j,
-                         b[i].x0, b[i].y0, b[i].x1, b[i].y1, b[j].x0, b[j].y0, b[j].x1, b[j].y1);
+                fail_msg(
+                    "nodes %zu and %zu overlap: (%.1f,%.1f)-(%.1f,%.1f) and (%.1f,%.1f)-(%.1f,%.1f)", i,
+                    j, b[i].x0, b[i].y0, b[i].x1, b[i].y1, b[j].x0, b[j].y0, b[j].x1, b[j].y1);
             }
         }
     }

@@ -4,7 +4,7 @@
 usage: check_expected.py graph.json article.expected [--min-actor-f1 X]
        [--min-comention X] [--min-event-f1 X] [--quiet]
 
-The expectation (fixtures/articles/expected/README.md) lists the actors, the
+The expectation (fixtures/expected/README.md) lists the actors, the
 speaks-with events (pair, mode, status, initiator, date) and the co-mention
 counts a careful reader finds. This prints every difference, the scores, and
 exits 1 when a score is below its minimum.
