@@ -126,6 +126,13 @@ PERSON = [
     "{p}, a senior {title}, said no decision had been taken.",
     "According to {title} {p}, the plan would be presented on {weekday}.",
 ]
+# A person not in the dictionary with an actor: they link the two.
+PERSON_ACTOR = [
+    "{title} {p} said {a} had agreed to resume talks on {topic}.",
+    "{p}, an adviser to {a}, said no decision had been taken.",
+    "{a} met {title} {p} in {city} on {weekday}.",
+    "{a} spoke by phone with {title} {p} on {weekday}.",
+]
 SURNAME = [
     "{s} added that more work was needed on {topic}.",
     "{s} declined to say when a decision would be made.",
@@ -150,7 +157,16 @@ def load_actors():
     return actors
 
 
+# Persons not in the dictionary per beat, and dictionary actors a beat follows.
+BEAT_PEOPLE = 40
+BEAT_ACTORS = 12
+
+
 class Generator:
+    """News comes in beats (a region, a topic): an article follows one beat,
+    whose few dictionary actors and local persons it mostly names, so links
+    cluster as in real news instead of joining everyone with everyone."""
+
     def __init__(self, seed, people):
         self.rng = random.Random(seed)
         self.actors = load_actors()
@@ -162,10 +178,18 @@ class Generator:
             names.add("%s %s" % (rng.choice(GIVEN), rng.choice(SURNAMES)))
         self.people = sorted(names)
         rng.shuffle(self.people)
+        self.beats = []
+        for b in range(max(1, people // BEAT_PEOPLE)):
+            cast = self.people[b * BEAT_PEOPLE:(b + 1) * BEAT_PEOPLE]
+            persons = sorted({self.zipf(len(self.persons), rng) for _ in range(BEAT_ACTORS)})
+            others = sorted({self.zipf(len(self.others), rng) for _ in range(BEAT_ACTORS // 3)})
+            self.beats.append((cast, [self.persons[i] for i in persons],
+                               [self.others[i] for i in others]))
+        self.beat = self.beats[0]
 
-    def zipf(self, n):
+    def zipf(self, n, rng=None):
         """An index in [0, n), small ones far more often: a few actors dominate the news."""
-        r = self.rng.random()
+        r = (rng or self.rng).random()
         return min(n - 1, int(n * r ** 3))
 
     def date(self):
@@ -174,7 +198,12 @@ class Generator:
         return datetime.date.fromordinal(self.rng.randint(start, end))
 
     def actor_phrase(self, day, person_only=False):
-        pool = self.persons if person_only or self.rng.random() < 0.8 else self.others
+        cast, persons, others = self.beat
+        local = self.rng.random() < 0.9
+        if person_only or self.rng.random() < 0.8:
+            pool = persons if local and persons else self.persons
+        else:
+            pool = others if local and others else self.others
         kind, forms, roles = pool[self.zipf(len(pool))]
         iso = day.isoformat()
         held = [r for r in roles if (r[0] is None or r[0] <= iso) and (r[1] is None or iso <= r[1])]
@@ -208,10 +237,14 @@ class Generator:
         if r < 0.88:
             a, b = self.actor_phrase(day, True), self.actor_phrase(day, True)
             return self.cap(self.fill(self.rng.choice(SPEAKS), day, a=a, b=b))
-        person = self.people[self.zipf(len(self.people))] if self.people else "Jane Holloway"
+        cast_pool = self.beat[0] or self.people
+        person = cast_pool[self.zipf(len(cast_pool))] if cast_pool else "Jane Holloway"
         if person in cast and self.rng.random() < 0.5:
             return self.fill(self.rng.choice(SURNAME), day, s=person.split()[-1])
         cast.add(person)
+        if self.rng.random() < 0.4:
+            return self.cap(self.fill(self.rng.choice(PERSON_ACTOR), day, p=person,
+                                      a=self.actor_phrase(day)))
         return self.cap(self.fill(self.rng.choice(PERSON), day, p=person))
 
     @staticmethod
@@ -220,6 +253,7 @@ class Generator:
 
     def article(self, index):
         r = self.rng
+        self.beat = self.beats[self.zipf(len(self.beats))]
         day = self.date()
         upper, city = r.choice(CITIES)
         head = self.cap(self.fill(r.choice(["{a} and {b} discuss {topic}",

@@ -44,7 +44,8 @@ static const pg_option pg_build_options[] = {
     [OPT_SIZE_BY] = {"size-by", 0, "FIGURE", "node area by this figure (default pagerank)"},
     [OPT_TITLE] = {"title", 0, "TEXT", "title of the diagram"},
     [OPT_QUIET] = {"quiet", 'q', NULL, "no progress on standard error"},
-    [OPT_JOBS] = {"jobs", 'j', "N", "extract on N threads (default: the number of cores)"},
+    [OPT_JOBS] = {"jobs", 'j', "N",
+                  "extract and analyse on N threads (default: the number of cores)"},
     [OPT_EXACT] = {"exact", 0, NULL,
                    "exact betweenness, closeness and harmonic even for a huge graph"},
     {NULL, 0, NULL, NULL},
@@ -252,6 +253,10 @@ int pg_cmd_build(int argc, char **argv)
     } else {
         /* analysed here for --exact; pg_outputs_write keeps the figures */
         ao.seed = ro.seed;
+        ao.threads = jobs;
+        if (b.progress)
+            fprintf(stderr, "polgraph: analysing %zu actors and %zu links\n", b.graph->n_nodes,
+                    b.graph->n_links);
         rc = pg_analyse_with(b.graph, &ao, &b.err);
         status = rc == PG_OK ? pg_outputs_write(b.graph, outputs, n_out, &ro)
                              : pg_fail_error(&b.err);

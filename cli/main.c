@@ -13,6 +13,7 @@ static const pg_command pg_commands[] = {
     {"top", pg_cmd_top, "rank the actors of a graph file by a figure"},
     {"merge", pg_cmd_merge, "add up graph files of separate sets of articles"},
     {"diff", pg_cmd_diff, "show what differs between two graph files"},
+    {"actors", pg_cmd_actors, "list, check or import actor dictionaries"},
     {NULL, NULL, NULL},
 };
 
@@ -28,7 +29,8 @@ static void pg_usage(FILE *out)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        pg_usage(stderr);
+        /* an error is one line; the usage is what --help is for */
+        pg_fail("no command (see 'polgraph --help')");
         return PG_EXIT_BAD;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||

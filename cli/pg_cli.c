@@ -85,11 +85,27 @@ void pg_print_help(const char *usage, const char *about, const pg_option *opts)
     printf("  %-28s %s\n", "-h, --help", "show this help");
 }
 
+/*
+ * One line, whatever the message quotes: control characters from file
+ * names or input (a line break, a terminal escape) are written as \n or
+ * \xNN, and the line goes out in one write.
+ */
 static void pg_vmessage(const char *prefix, const char *fmt, va_list ap)
 {
-    fprintf(stderr, "polgraph: %s", prefix);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char msg[2048], line[sizeof msg * 4 + 64];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t o = (size_t)snprintf(line, sizeof line, "polgraph: %s", prefix);
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (*p >= 0x20 && *p != 0x7f)
+            line[o++] = (char)*p;
+        else if (*p == '\n' || *p == '\t' || *p == '\r')
+            o += (size_t)snprintf(line + o, sizeof line - o, "\\%c",
+                                  *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r');
+        else
+            o += (size_t)snprintf(line + o, sizeof line - o, "\\x%02x", *p);
+    }
+    line[o++] = '\n';
+    fwrite(line, 1, o, stderr);
 }
 
 void pg_fail(const char *fmt, ...)

@@ -94,5 +94,6 @@ int pg_cmd_export(int argc, char **argv);
 int pg_cmd_top(int argc, char **argv);
 int pg_cmd_merge(int argc, char **argv);
 int pg_cmd_diff(int argc, char **argv);
+int pg_cmd_actors(int argc, char **argv);
 
 #endif

@@ -210,17 +210,15 @@ static int pg_pipe_commit_all(pg_pipe *p, const pg_pipeline_hooks *h, size_t *ar
             if (h->on_warning)
                 h->on_warning(s.err.msg, h->user);
         } else if (s.rc != PG_OK) {
-            *err = s.err;
+            *err = s.err; /* a failed extraction leaves no record */
             rc = s.rc;
         } else {
-            rc = h->on_doc(s.doc, h->user, err);
+            rc = h->on_doc(s.doc, h->user, err); /* which takes the record, whatever it returns */
             (*articles)++;
             *bytes += s.len;
             if (h->on_progress)
                 h->on_progress(*articles, *bytes, h->user);
         }
-        if (rc != PG_OK)
-            pg_doc_free(s.doc); /* an extraction error leaves none; on_doc took its own */
 
         pthread_mutex_lock(&p->lock);
         p->slots[p->committed % p->cap].doc = NULL;

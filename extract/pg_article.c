@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@
 /* A text file or JSONL line bigger than this is skipped: no article is that long. */
 #define PG_TEXT_MAX ((size_t)1 << 30)
 /* JSONL lines are read in blocks of this size. */
-#define PG_BLOCK_SIZE ((size_t)64 * 1024)
+#define PG_BLOCK_SIZE ((size_t)1024 * 1024)
 /* After a line longer than this, its buffer is given back. */
 #define PG_LINE_KEEP ((size_t)1 << 20)
 /* How much of a text file is looked at to tell text from binary. */
@@ -51,6 +52,8 @@ typedef struct pg_lines {
     size_t blk_len, blk_pos;
     char *line;
     size_t line_len, line_cap;
+    char *scratch; /* decoded short fields of a record */
+    size_t scratch_cap;
     long lineno;
     int too_long; /* the last line was longer than PG_TEXT_MAX: dropped */
 } pg_lines;
@@ -312,7 +315,19 @@ static void pg_lines_release(pg_lines *l)
 {
     free(l->blk);
     free(l->line);
+    free(l->scratch);
     memset(l, 0, sizeof *l);
+}
+
+/* Makes room for n bytes of decoded fields; -1 when out of memory. */
+static int pg_lines_scratch(pg_lines *l, size_t n)
+{
+    char *p = realloc(l->scratch, n);
+    if (!p)
+        return -1;
+    l->scratch = p;
+    l->scratch_cap = n;
+    return 0;
 }
 
 /* Fills the block if it is used up; returns the bytes available (0 at the end). */
@@ -394,66 +409,112 @@ static int pg_is_blank(const char *s, size_t n)
     return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* JSONL records                                                        */
+
+/*
+ * The fields of a record that make an article, as found by jansson or by
+ * the fast parser below: both fill the same table, and one function makes
+ * the article from it, so the two give the same article and warnings.
+ */
+enum { PG_F_ID, PG_F_TITLE, PG_F_DATE, PG_F_TEXT, PG_F_URL, PG_F_SOURCE, PG_F_COUNT };
+static const char *const pg_field_names[PG_F_COUNT] = {"id", "title", "date",
+                                                       "text", "url", "source"};
+
+typedef enum { PG_JV_MISSING = 0, PG_JV_NULL, PG_JV_STRING, PG_JV_INTEGER, PG_JV_OTHER } pg_jv_type;
+
+typedef struct pg_jv {
+    pg_jv_type type;
+    const char *s; /* PG_JV_STRING: the decoded bytes (may hold NUL) */
+    size_t len;
+    json_int_t i; /* PG_JV_INTEGER */
+} pg_jv;
+
+static void pg_jv_from_json(pg_jv *f, json_t *obj)
+{
+    for (int k = 0; k < PG_F_COUNT; k++) {
+        json_t *v = json_object_get(obj, pg_field_names[k]);
+        memset(&f[k], 0, sizeof f[k]);
+        if (!v)
+            f[k].type = PG_JV_MISSING;
+        else if (json_is_null(v))
+            f[k].type = PG_JV_NULL;
+        else if (json_is_string(v)) {
+            f[k].type = PG_JV_STRING;
+            f[k].s = json_string_value(v);
+            f[k].len = json_string_length(v);
+        } else if (json_is_integer(v)) {
+            f[k].type = PG_JV_INTEGER;
+            f[k].i = json_integer_value(v);
+        } else {
+            f[k].type = PG_JV_OTHER;
+        }
+    }
+}
+
 /*
  * Copies an optional string field into *out. A missing or null field
  * leaves *out NULL; another type is a warning (stored in *verdict).
  */
-static int pg_opt_string(pg_reader *r, json_t *obj, const char *key, const char *source,
-                         long line, char **out, int *verdict)
+static int pg_opt_string(pg_reader *r, const pg_jv *f, int k, const char *source, long line,
+                         char **out, int *verdict)
 {
-    json_t *v = json_object_get(obj, key);
-
     *out = NULL;
-    if (!v || json_is_null(v))
+    if (f[k].type == PG_JV_MISSING || f[k].type == PG_JV_NULL)
         return 0;
-    if (!json_is_string(v)) {
+    if (f[k].type != PG_JV_STRING) {
         if (!*verdict)
             *verdict = pg_warn(r, PG_EINPUT, "%s:%ld: field '%s': expected a string, ignored",
-                               source, line, key);
+                               source, line, pg_field_names[k]);
         return 0;
     }
-    /* jansson has checked the UTF-8; a \u0000 inside cuts the value short. */
-    *out = strdup(json_string_value(v));
+    /* a \u0000 inside cuts the value short */
+    *out = pg_strndup0(f[k].s, strnlen(f[k].s, f[k].len));
     return *out ? 0 : -1;
 }
 
 /*
  * Builds the article of one JSONL record; *out is NULL if the record is
- * skipped. Returns -1 when out of memory; *verdict is the warning
- * callback's last answer.
+ * skipped. 'text', when not NULL, is the text field already in a buffer
+ * of its own (NUL-terminated), which the article takes. Returns -1 when
+ * out of memory; *verdict is the warning callback's last answer.
  */
-static int pg_jsonl_record(pg_reader *r, json_t *obj, const char *source, long line,
-                           pg_article **out, int *verdict)
+static int pg_jsonl_record(pg_reader *r, const pg_jv *f, char *text, const char *source,
+                           long line, pg_article **out, int *verdict)
 {
     pg_article *a;
-    json_t *text = json_object_get(obj, "text"), *id = json_object_get(obj, "id");
+    const pg_jv *id = &f[PG_F_ID];
     char *date = NULL;
 
     *out = NULL;
-    if (!json_is_string(text)) {
+    if (f[PG_F_TEXT].type != PG_JV_STRING) {
         *verdict = pg_warn(r, PG_EINPUT, "%s:%ld: field 'text': expected a string", source, line);
+        free(text);
         return 0;
     }
     a = calloc(1, sizeof *a);
-    if (!a)
+    if (!a) {
+        free(text);
         return -1;
+    }
     a->line = line;
     a->date = PG_DAY_NONE;
-    a->len = json_string_length(text);
-    a->text = pg_strndup0(json_string_value(text), a->len);
+    a->len = f[PG_F_TEXT].len;
+    a->text = text ? text : pg_strndup0(f[PG_F_TEXT].s, a->len);
     a->source = strdup(source);
     if (!a->text || !a->source)
         goto nomem;
 
-    if (json_is_string(id) && json_string_length(id) > 0) {
-        a->id = strdup(json_string_value(id));
-    } else if (json_is_integer(id)) {
+    if (id->type == PG_JV_STRING && id->len > 0) {
+        a->id = pg_strndup0(id->s, strnlen(id->s, id->len));
+    } else if (id->type == PG_JV_INTEGER) {
         char buf[32];
-        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, id->i);
         a->id = strdup(buf);
     } else {
         char buf[32];
-        if (id && !json_is_null(id) && !json_is_string(id) && !*verdict)
+        if (id->type != PG_JV_MISSING && id->type != PG_JV_NULL && id->type != PG_JV_STRING &&
+            !*verdict)
             *verdict = pg_warn(r, PG_EINPUT,
                                "%s:%ld: field 'id': expected a string, using '%s:%ld'", source,
                                line, source, line);
@@ -465,9 +526,9 @@ static int pg_jsonl_record(pg_reader *r, json_t *obj, const char *source, long l
     if (!a->id)
         goto nomem;
 
-    if (pg_opt_string(r, obj, "title", source, line, &a->title, verdict))
+    if (pg_opt_string(r, f, PG_F_TITLE, source, line, &a->title, verdict))
         goto nomem;
-    if (pg_opt_string(r, obj, "date", source, line, &date, verdict))
+    if (pg_opt_string(r, f, PG_F_DATE, source, line, &date, verdict))
         goto nomem;
     if (date && date[0]) {
         a->date = pg_day_parse_iso(date, strlen(date));
@@ -480,13 +541,13 @@ static int pg_jsonl_record(pg_reader *r, json_t *obj, const char *source, long l
     free(date);
     /* url and source are not kept, but a wrong type is worth a word. */
     if (!*verdict) {
-        static const char *const unused[] = {"url", "source"};
+        static const int unused[] = {PG_F_URL, PG_F_SOURCE};
         size_t i;
         for (i = 0; i < sizeof unused / sizeof unused[0] && !*verdict; i++) {
-            json_t *v = json_object_get(obj, unused[i]);
-            if (v && !json_is_null(v) && !json_is_string(v))
+            pg_jv_type t = f[unused[i]].type;
+            if (t != PG_JV_MISSING && t != PG_JV_NULL && t != PG_JV_STRING)
                 *verdict = pg_warn(r, PG_EINPUT, "%s:%ld: field '%s': expected a string, ignored",
-                                   source, line, unused[i]);
+                                   source, line, pg_field_names[unused[i]]);
         }
     }
     *out = a;
@@ -496,6 +557,255 @@ nomem:
     free(date);
     pg_article_free(a);
     return -1;
+}
+
+/*
+ * The fast parser: records that are flat objects of strings, whole
+ * numbers, true, false and null, as nearly all are. Anything else, and
+ * anything wrong, is left to jansson (PG_FAST_NO), which gives the
+ * precise error message; so this parser never has to.
+ */
+enum { PG_FAST_OK, PG_FAST_NO, PG_FAST_NOMEM };
+
+#define PG_ONES UINT64_C(0x0101010101010101)
+#define PG_HIGHS UINT64_C(0x8080808080808080)
+
+/* Bytes from p[0] before the first '"', '\\' or control character. */
+static size_t pg_json_plain(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (n - i >= 8) {
+        uint64_t w, q, b;
+        memcpy(&w, p + i, 8);
+        q = w ^ (PG_ONES * '"');
+        b = w ^ (PG_ONES * '\\');
+        /* a zero byte in q or b, or a byte below 0x20 in w, sets its high bit */
+        if ((((q - PG_ONES) & ~q) | ((b - PG_ONES) & ~b) | ((w - PG_ONES * 0x20) & ~w)) &
+            PG_HIGHS)
+            break;
+        i += 8;
+    }
+    while (i < n && p[i] != '"' && p[i] != '\\' && p[i] >= 0x20)
+        i++;
+    return i;
+}
+
+static int pg_hex4(const unsigned char *p, unsigned *out)
+{
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        unsigned c = p[k], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            d = (c | 0x20) - 'a' + 10;
+        else
+            return -1;
+        v = v * 16 + d;
+    }
+    *out = v;
+    return 0;
+}
+
+/*
+ * Decodes the string whose opening quote is at s[*i] into dst (room for
+ * the raw length); *i moves past the closing quote. Returns the decoded
+ * length, or (size_t)-1 for what jansson should look at.
+ */
+static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t k = *i + 1, o = 0;
+    for (;;) {
+        size_t run = pg_json_plain(p + k, n - k);
+        /* raw bytes must be valid UTF-8, as jansson checks */
+        if (run > 0 && pg_utf8_repair(s + k, run, NULL, NULL, NULL) != 0)
+            return (size_t)-1;
+        memcpy(dst + o, s + k, run);
+        o += run;
+        k += run;
+        if (k >= n || p[k] < 0x20)
+            return (size_t)-1;
+        if (p[k] == '"')
+            break;
+        /* an escape */
+        if (k + 1 >= n)
+            return (size_t)-1;
+        unsigned char e = p[k + 1];
+        const char *simple = strchr("\"\\/bfnrt", e);
+        if (e && simple) {
+            static const char decoded[] = "\"\\/\b\f\n\r\t";
+            dst[o++] = decoded[simple - "\"\\/bfnrt"];
+            k += 2;
+            continue;
+        }
+        unsigned cp, lo;
+        if (e != 'u' || k + 6 > n || pg_hex4(p + k + 2, &cp) != 0)
+            return (size_t)-1;
+        k += 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (k + 6 > n || p[k] != '\\' || p[k + 1] != 'u' || pg_hex4(p + k + 2, &lo) != 0 ||
+                lo < 0xDC00 || lo > 0xDFFF)
+                return (size_t)-1;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            k += 6;
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return (size_t)-1;
+        }
+        /* no longer than the six or twelve bytes of the escape */
+        if (cp < 0x80) {
+            dst[o++] = (char)cp;
+        } else if (cp < 0x800) {
+            dst[o++] = (char)(0xC0 | (cp >> 6));
+            dst[o++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            dst[o++] = (char)(0xE0 | (cp >> 12));
+            dst[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            dst[o++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            dst[o++] = (char)(0xF0 | (cp >> 18));
+            dst[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            dst[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            dst[o++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    *i = k + 1;
+    dst[o] = '\0';
+    return o;
+}
+
+static size_t pg_json_space(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Where a string that starts at s[i] ends (its closing quote), or n. */
+static size_t pg_json_string_end(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i;
+    }
+    return n;
+}
+
+/*
+ * Parses the record s[0, n) into f (strings decoded into 'scratch', of
+ * room n + 1, except the text, decoded into *text, a buffer of its own).
+ */
+static int pg_jsonl_fast(const char *s, size_t n, pg_jv *f, char *scratch, char **text)
+{
+    /* keys seen, as raw bytes, for duplicates: at most this many keys */
+    enum { PG_MAX_KEYS = 32 };
+    size_t key_at[PG_MAX_KEYS], key_len[PG_MAX_KEYS], n_keys = 0, used = 0;
+    size_t i = pg_json_space(s, n, 0);
+
+    memset(f, 0, PG_F_COUNT * sizeof *f);
+    *text = NULL;
+    if (i >= n || s[i] != '{')
+        return PG_FAST_NO;
+    i = pg_json_space(s, n, i + 1);
+    if (i < n && s[i] == '}') {
+        i = pg_json_space(s, n, i + 1);
+        return i == n ? PG_FAST_OK : PG_FAST_NO;
+    }
+    for (;;) {
+        /* the key: plain bytes only, so that raw bytes compare as keys */
+        if (i >= n || s[i] != '"' || n_keys == PG_MAX_KEYS)
+            goto no;
+        size_t kb = i + 1, ke = pg_json_string_end(s, n, i);
+        if (ke >= n || memchr(s + kb, '\\', ke - kb))
+            goto no;
+        for (size_t j = 0; j < n_keys; j++)
+            if (key_len[j] == ke - kb && memcmp(s + key_at[j], s + kb, ke - kb) == 0)
+                goto no; /* a duplicate: jansson says so */
+        key_at[n_keys] = kb;
+        key_len[n_keys++] = ke - kb;
+        int field = -1;
+        for (int k = 0; k < PG_F_COUNT; k++)
+            if (strlen(pg_field_names[k]) == ke - kb &&
+                memcmp(pg_field_names[k], s + kb, ke - kb) == 0)
+                field = k;
+        i = pg_json_space(s, n, ke + 1);
+        if (i >= n || s[i] != ':')
+            goto no;
+        i = pg_json_space(s, n, i + 1);
+        if (i >= n)
+            goto no;
+
+        /* the value */
+        pg_jv v;
+        memset(&v, 0, sizeof v);
+        if (s[i] == '"') {
+            char *dst = scratch + used;
+            if (field == PG_F_TEXT) {
+                size_t raw = pg_json_string_end(s, n, i) - i;
+                free(*text);
+                *text = malloc(raw + 1);
+                if (!*text)
+                    return PG_FAST_NOMEM;
+                dst = *text;
+            }
+            size_t len = pg_json_string(s, n, &i, dst);
+            if (len == (size_t)-1)
+                goto no;
+            v.type = PG_JV_STRING;
+            v.s = dst;
+            v.len = len;
+            if (field != PG_F_TEXT)
+                used += len + 1;
+        } else if (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')) {
+            /*
+             * whole numbers of up to 18 digits; fractions, exponents and more: jansson.
+             * A 19th digit is not added here: it could overflow json_int_t.
+             */
+            size_t b = i + (s[i] == '-'), d = b;
+            json_int_t x = 0;
+            while (d < n && s[d] >= '0' && s[d] <= '9' && d - b < 18)
+                x = x * 10 + (s[d++] - '0');
+            if (d == b || d - b > 18 || (s[b] == '0' && d - b > 1) ||
+                (d < n && (s[d] == '.' || s[d] == 'e' || s[d] == 'E' ||
+                           (s[d] >= '0' && s[d] <= '9'))))
+                goto no;
+            v.type = PG_JV_INTEGER;
+            v.i = s[i] == '-' ? -x : x;
+            i = d;
+        } else if (n - i >= 4 && memcmp(s + i, "null", 4) == 0) {
+            v.type = PG_JV_NULL;
+            i += 4;
+        } else if (n - i >= 4 && memcmp(s + i, "true", 4) == 0) {
+            v.type = PG_JV_OTHER;
+            i += 4;
+        } else if (n - i >= 5 && memcmp(s + i, "false", 5) == 0) {
+            v.type = PG_JV_OTHER;
+            i += 5;
+        } else {
+            goto no; /* objects, arrays and errors */
+        }
+        if (field >= 0)
+            f[field] = v;
+
+        i = pg_json_space(s, n, i);
+        if (i < n && s[i] == ',') {
+            i = pg_json_space(s, n, i + 1);
+            continue;
+        }
+        if (i < n && s[i] == '}') {
+            i = pg_json_space(s, n, i + 1);
+            if (i != n)
+                goto no;
+            return PG_FAST_OK;
+        }
+        goto no;
+    }
+no:
+    free(*text);
+    *text = NULL;
+    return PG_FAST_NO;
 }
 
 /* Reads the JSONL records of l; 'source' names them in messages and ids. */
@@ -533,17 +843,32 @@ static int pg_jsonl_articles(pg_reader *r, pg_lines *l, const char *source)
         if (pg_is_blank(s, n))
             continue;
 
-        obj = json_loadb(s, n, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
-        if (!obj) {
-            int col = jerr.column > 0 ? jerr.column + col_shift : 1;
-            rc = pg_warn(r, PG_EINPUT, "%s:%ld:%d: %s", source, l->lineno, col, jerr.text);
-        } else if (!json_is_object(obj)) {
-            rc = pg_warn(r, PG_EINPUT, "%s:%ld: expected a JSON object", source, l->lineno);
-        } else {
-            rc = pg_jsonl_record(r, obj, source, l->lineno, &a, &verdict);
+        pg_jv f[PG_F_COUNT];
+        char *text = NULL;
+        int fast = PG_FAST_NO;
+        obj = NULL;
+        if (n + 1 <= l->scratch_cap || pg_lines_scratch(l, n + 1) == 0)
+            fast = pg_jsonl_fast(s, n, f, l->scratch, &text);
+        if (fast == PG_FAST_NOMEM)
+            return pg_nomem(r);
+        if (fast == PG_FAST_OK) {
+            rc = pg_jsonl_record(r, f, text, source, l->lineno, &a, &verdict);
             rc = rc ? pg_nomem(r) : verdict;
+        } else {
+            obj = json_loadb(s, n, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                             &jerr);
+            if (!obj) {
+                int col = jerr.column > 0 ? jerr.column + col_shift : 1;
+                rc = pg_warn(r, PG_EINPUT, "%s:%ld:%d: %s", source, l->lineno, col, jerr.text);
+            } else if (!json_is_object(obj)) {
+                rc = pg_warn(r, PG_EINPUT, "%s:%ld: expected a JSON object", source, l->lineno);
+            } else {
+                pg_jv_from_json(f, obj);
+                rc = pg_jsonl_record(r, f, NULL, source, l->lineno, &a, &verdict);
+                rc = rc ? pg_nomem(r) : verdict;
+            }
+            json_decref(obj);
         }
-        json_decref(obj);
         if (rc) {
             pg_article_free(a);
             return rc;
@@ -555,6 +880,11 @@ static int pg_jsonl_articles(pg_reader *r, pg_lines *l, const char *source)
             free(l->line);
             l->line = NULL;
             l->line_cap = l->line_len = 0;
+        }
+        if (l->scratch_cap > PG_LINE_KEEP) {
+            free(l->scratch);
+            l->scratch = NULL;
+            l->scratch_cap = 0;
         }
         rc = pg_deliver(r, a);
         if (rc)

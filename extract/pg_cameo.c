@@ -1,7 +1,6 @@
 #include "pg_cameo.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,7 +49,7 @@ static const char *const pg_org_words[] = {
     "ACADEMY", "ADMINISTRATION", "AGENCY", "AIRLINES", "AIRWAYS", "ALLIANCE", "ARMY", "ASSEMBLY",
     "ASSOCIATION", "AUTHORITIES", "AUTHORITY", "BANCO", "BANK", "BANQUE", "BOARD", "BRIGADE",
     "BRIGADES", "BROTHERHOOD", "BUREAU", "CABINET", "CARTEL", "CENTER", "CENTRE", "CHAMBER",
-    "CHURCH", "CLUB", "COALITION", "COLLEGE", "COMMAND", "COMMISSION", "COMMITTEE", "COMMUNITY",
+    "CLUB", "COALITION", "COLLEGE", "COMMAND", "COMMISSION", "COMMITTEE", "COMMUNITY",
     "COMPANY", "CONFEDERATION", "CONFERENCE", "CONGRESS", "CONSORTIUM", "COOPERATIVE", "CORP",
     "CORPORATION", "CORPS", "COUNCIL", "COURT", "DEPARTMENT", "DIRECTORATE", "DIVISION", "EMBASSY",
     "ENTERPRISES", "FACTION", "FEDERATION", "FORCE", "FORCES", "FORUM", "FOUNDATION", "FRONT",
@@ -60,7 +59,7 @@ static const char *const pg_org_words[] = {
     "MINISTRY", "MISSION", "MOVEMENT", "NATIONS", "NETWORK", "OFFICE", "ORGANISATION",
     "ORGANIZATION", "PARLIAMENT", "PARTNERS", "PARTY", "PLC", "POLICE", "PROGRAM", "PROGRAMME",
     "PROJECT", "REBELS", "REGIME", "REGIMENT", "REPUBLIC", "SECRETARIAT", "SENATE", "SERVICE",
-    "SERVICES", "SOCIETY", "STATES", "SYNDICATE", "SYSTEMS", "TRIBUNAL", "TROOPS", "TRUST", "UNION",
+    "SERVICES", "SOCIETY", "STATES", "SYNDICATE", "SYSTEMS", "TANK", "TRIBUNAL", "TROOPS", "TRUST", "UNION",
     "UNIVERSITY", "WATCH",
 };
 
@@ -82,9 +81,9 @@ static const char *const pg_particles[] = {
 
 /* Short words of organisation names that are not acronyms. */
 static const char *const pg_plain_words[] = {
-    "ABU", "AID", "AIR", "ALL", "ARM", "ART", "BAN", "BAY", "BIG", "CAR", "CO", "DAY", "DR",
+    "ABU", "AID", "AIR", "ALI", "ALL", "ARM", "ART", "BAN", "BAY", "BIG", "CAR", "CO", "DAY", "DR",
     "END", "GAS", "GOD", "INC", "KIM", "LAW", "LEE", "LTD", "MAN", "MEN", "MR", "MRS", "NEW",
-    "OIL", "OLD", "ONE", "OUR", "OUT", "PLC", "RED", "SAN", "SAO", "SEA", "SIX", "ST", "SUN",
+    "OIL", "OLD", "ONE", "OUR", "OUT", "PLC", "RED", "SAN", "SAO", "SEA", "SIX", "SRI", "ST", "SUN",
     "TEN", "TWO", "WAR", "WAY",
 };
 
@@ -150,8 +149,18 @@ struct pg_cameo {
     size_t n_recs, cap_recs;
     pg_code *codes;
     size_t n_codes, cap_codes;
-    int coded; /* a code group was read, valid or not */
+    pg_strmap seen_codes; /* "CODE from to", once a record has many codes */
+    int coded;            /* a code group was read, valid or not */
 };
+
+/* Past this many codes or names in a record, duplicates are found by hash. */
+#define PG_DEDUPE_LINEAR 16
+/*
+ * At most this many records share the codes that follow them; a longer run
+ * of name lines without a code is cut, as a blank line would, so that a
+ * hostile file cannot multiply its names by its codes.
+ */
+#define PG_GROUP_MAX 64
 
 static int pg_nomem(pg_error *err)
 {
@@ -203,6 +212,7 @@ static void pg_group_clear(pg_cameo *p)
         free(p->codes[i].code);
     p->n_codes = 0;
     p->coded = 0;
+    pg_strmap_release(&p->seen_codes);
 }
 
 void pg_cameo_free(pg_cameo *p)
@@ -304,13 +314,45 @@ static pg_day pg_cameo_date(const char *s, size_t n)
     return pg_day_from_ymd(y, v[at] * 10 + v[at + 1], v[at + 2] * 10 + v[at + 3]);
 }
 
+static size_t pg_code_key(char *key, size_t cap, const char *code, size_t n, pg_day from,
+                          pg_day to)
+{
+    int k = snprintf(key, cap, "%.*s %ld %ld", (int)n, code, (long)from, (long)to);
+    return k < 0 ? 0 : (size_t)k < cap ? (size_t)k : cap - 1;
+}
+
+/* Is the code with these dates in the record already? Remembers it if not. */
+static int pg_code_seen(pg_cameo *p, const char *code, size_t n, pg_day from, pg_day to,
+                        int *seen)
+{
+    char key[PG_CODE_MAX + 48];
+    *seen = 0;
+    if (p->n_codes < PG_DEDUPE_LINEAR) {
+        for (size_t i = 0; i < p->n_codes && !*seen; i++)
+            *seen = p->codes[i].from == from && p->codes[i].to == to &&
+                    strlen(p->codes[i].code) == n && memcmp(p->codes[i].code, code, n) == 0;
+        return 0;
+    }
+    if (p->seen_codes.n == 0) /* the first time past the bound: hash those read */
+        for (size_t i = 0; i < p->n_codes; i++) {
+            const pg_code *c = &p->codes[i];
+            size_t kl = pg_code_key(key, sizeof key, c->code, strlen(c->code), c->from, c->to);
+            if (pg_strmap_put(&p->seen_codes, key, kl, 1) != 0)
+                return -1;
+        }
+    size_t kl = pg_code_key(key, sizeof key, code, n, from, to);
+    *seen = pg_strmap_get(&p->seen_codes, key, kl) >= 0;
+    return *seen ? 0 : pg_strmap_put(&p->seen_codes, key, kl, 1);
+}
+
 static int pg_add_code(pg_cameo *p, const char *code, size_t n, pg_day from, pg_day to,
                        pg_error *err)
 {
-    for (size_t i = 0; i < p->n_codes; i++)
-        if (p->codes[i].from == from && p->codes[i].to == to &&
-            strlen(p->codes[i].code) == n && memcmp(p->codes[i].code, code, n) == 0)
-            return PG_OK; /* the same line twice */
+    int seen;
+    if (pg_code_seen(p, code, n, from, to, &seen) != 0)
+        return pg_nomem(err);
+    if (seen)
+        return PG_OK; /* the same line twice */
     if (p->n_codes == p->cap_codes) {
         size_t cap = p->cap_codes ? p->cap_codes * 2 : 8;
         pg_code *v = realloc(p->codes, cap * sizeof *v);
@@ -332,6 +374,38 @@ static int pg_agents_error(pg_cameo *p, pg_error *err, const char *what, size_t 
                     "'%.*s' belongs to a CAMEO agents dictionary; agents (PRESIDENT [~GOV]) are "
                     "role words, not actors, and agents dictionaries are not actor dictionaries",
                     (int)(n > 60 ? 60 : n), what);
+}
+
+/*
+ * Reads the date d of the group g. A date of 7 or 9 digits is read as
+ * PETRARCH reads it, without its last digit ("201005011"), with a warning.
+ * *day is PG_DAY_NONE when the date is skipped.
+ */
+static int pg_group_date(pg_cameo *p, const char *d, size_t dn, const char *g, size_t gn,
+                         pg_day *day, pg_error *err)
+{
+    int dl = (int)(dn > 40 ? 40 : dn), gl = (int)(gn > 60 ? 60 : gn);
+    *day = pg_cameo_date(d, dn);
+    if (*day != PG_DAY_NONE)
+        return PG_OK;
+    size_t digits = 0;
+    while (digits < dn && d[digits] >= '0' && d[digits] <= '9')
+        digits++;
+    if (digits == dn && (dn == 7 || dn == 9)) {
+        size_t use = dn - 1; /* one digit too many: the last, a slip */
+        pg_day loose = pg_cameo_date(d, use);
+        if (loose != PG_DAY_NONE) {
+            char iso[11];
+            pg_day_format(loose, iso);
+            int rc = pg_problem(p, err, "date '%.*s' in '[%.*s]' has %zu digits; read as %s "
+                                "(its first %zu)", dl, d, gl, g, dn, iso, use);
+            if (rc == PG_OK)
+                *day = loose;
+            return rc;
+        }
+    }
+    return pg_problem(p, err, "bad date '%.*s' in '[%.*s]' (expected YYMMDD or YYYYMMDD); "
+                      "code skipped", dl, d, gl, g);
 }
 
 /* The inside of one [...] group: "CODE", "CODE <D", "CODE >D", "CODE A-B". */
@@ -359,17 +433,16 @@ static int pg_code_group(pg_cameo *p, const char *s, size_t n, pg_error *err)
                           "code skipped", (int)(cl > 60 ? 60 : cl), s);
 
     pg_day from = PG_DAY_NONE, to = PG_DAY_NONE;
+    int rc = PG_OK;
     if (rn == 0)
         return pg_add_code(p, s, cl, from, to, err);
     if (rest[0] == '<' || rest[0] == '>') {
         const char *d = rest + 1;
         size_t dn = rn - 1;
+        pg_day day;
         pg_trim(&d, &dn);
-        pg_day day = pg_cameo_date(d, dn);
-        if (day == PG_DAY_NONE)
-            return pg_problem(p, err, "bad date '%.*s' in '[%.*s]' (expected YYMMDD or "
-                              "YYYYMMDD); code skipped", (int)(dn > 40 ? 40 : dn), d,
-                              (int)(n > 60 ? 60 : n), s);
+        if ((rc = pg_group_date(p, d, dn, s, n, &day, err)) != PG_OK || day == PG_DAY_NONE)
+            return rc;
         if (rest[0] == '<')
             to = day;
         else
@@ -377,28 +450,32 @@ static int pg_code_group(pg_cameo *p, const char *s, size_t n, pg_error *err)
         return pg_add_code(p, s, cl, from, to, err);
     }
     const char *dash = memchr(rest, '-', rn);
-    if (!dash)
-        return pg_problem(p, err, "date restriction '%.*s' is not <DATE, >DATE or DATE-DATE; "
-                          "code skipped", (int)(rn > 40 ? 40 : rn), rest);
+    if (!dash) {
+        /* PETRARCH reads "[USAGOV 19820101]" as the bare code */
+        rc = pg_problem(p, err, "date restriction '%.*s' is not <DATE, >DATE or DATE-DATE; "
+                        "read as the bare code", (int)(rn > 40 ? 40 : rn), rest);
+        return rc == PG_OK ? pg_add_code(p, s, cl, from, to, err) : rc;
+    }
     const char *a = rest, *b = dash + 1;
     size_t an = (size_t)(dash - rest), bn = rn - an - 1;
+    pg_day end;
     pg_trim(&a, &an);
     pg_trim(&b, &bn);
-    from = pg_cameo_date(a, an);
-    pg_day end = pg_cameo_date(b, bn);
-    if (from == PG_DAY_NONE || end == PG_DAY_NONE) {
-        const char *bad = from == PG_DAY_NONE ? a : b;
-        size_t bad_n = from == PG_DAY_NONE ? an : bn;
-        return pg_problem(p, err, "bad date '%.*s' in '[%.*s]' (expected YYMMDD or YYYYMMDD); "
-                          "code skipped", (int)(bad_n > 40 ? 40 : bad_n), bad,
-                          (int)(n > 60 ? 60 : n), s);
-    }
+    if ((rc = pg_group_date(p, a, an, s, n, &from, err)) != PG_OK || from == PG_DAY_NONE)
+        return rc;
+    if ((rc = pg_group_date(p, b, bn, s, n, &end, err)) != PG_OK || end == PG_DAY_NONE)
+        return rc;
     /* the end day is the first day the code no longer applies */
     to = end - 1;
-    if (to < from)
-        return pg_problem(p, err, "date range '%.*s' is empty (the end is exclusive); "
-                          "code skipped", (int)(rn > 40 ? 40 : rn), rest);
-    return pg_add_code(p, s, cl, from, to, err);
+    if (end == from) {
+        rc = pg_problem(p, err, "date range '%.*s' ends where it starts; read as the one day",
+                        (int)(rn > 40 ? 40 : rn), rest);
+        to = from;
+    } else if (end < from) {
+        return pg_problem(p, err, "date range '%.*s' ends before it starts; code skipped",
+                          (int)(rn > 40 ? 40 : rn), rest);
+    }
+    return rc == PG_OK ? pg_add_code(p, s, cl, from, to, err) : rc;
 }
 
 /* The codes after a name: "[A] [B 990101-000101]", then maybe junk. */
@@ -551,13 +628,17 @@ static int pg_share_cb(void *ctx, const char *w, size_t n, size_t index)
     if (!pg_significant(o->p, w, n))
         return 0;
     pg_share_scan s = {o->p, w, n};
-    for (size_t i = 0; i < o->rec->n_names; i++)
-        if (pg_each_word(o->rec->names[i], pg_same_word_cb, &s))
-            return 1;
-    return 0;
+    const pg_rec *r = o->rec;
+    if (r->n_names == 0)
+        return 0; /* after a line of no name */
+    return pg_each_word(r->names[0], pg_same_word_cb, &s) ||
+           (r->n_names > 1 && pg_each_word(r->names[r->n_names - 1], pg_same_word_cb, &s));
 }
 
-/* Does the name share a telling word with a name of the record? */
+/*
+ * Does the name share a telling word with the record's name or its last
+ * synonym? (Not all synonyms: a long run of them would make it quadratic.)
+ */
 static int pg_shares_word(const pg_cameo *p, const pg_rec *rec, const char *name)
 {
     pg_share_outer o = {p, rec};
@@ -604,14 +685,35 @@ static void pg_title_part(char *w, size_t n, int lower_all)
             letters++;
         } else if (c == '\'' || c == '`') {
             start = !lower_all && letters == 1;
+        } else if (c == 0xC3 && i + 1 < n) {
+            /* Latin-1 letters: U+00C0-U+00DE upper, U+00E0-U+00FE lower, but for × and ÷ */
+            unsigned char d = (unsigned char)w[++i];
+            if (start && d >= 0xA0 && d <= 0xBE && d != 0xB7)
+                w[i] = (char)(d - 0x20);
+            else if (!start && d >= 0x80 && d <= 0x9E && d != 0x97)
+                w[i] = (char)(d + 0x20);
+            start = 0;
+            letters++;
         } else if (c >= 0xC0) {
-            start = 0; /* a non-ASCII letter, left as written */
+            start = 0; /* another non-ASCII letter, left as written */
             letters++;
         }
     }
     if (!lower_all && n >= 4 && w[0] == 'M' && w[1] == 'c' && pg_is_alpha((unsigned char)w[2]) &&
         pg_is_alpha((unsigned char)w[3]))
         w[2] = (char)pg_upper((unsigned char)w[2]);
+}
+
+static int pg_is_vowel(int c)
+{
+    return c != 0 && strchr("AEIOUY", pg_upper(c)) != NULL;
+}
+
+/* Consonant, vowel, consonant: a word ("HER", "BET"), seldom an acronym. */
+static int pg_cvc(const char *s)
+{
+    return !pg_is_vowel((unsigned char)s[0]) && pg_is_vowel((unsigned char)s[1]) &&
+           !pg_is_vowel((unsigned char)s[2]);
 }
 
 typedef struct pg_display {
@@ -637,7 +739,7 @@ static int pg_display_cb(void *ctx, const char *w, size_t n, size_t index)
         int c = pg_upper((unsigned char)s[i]);
         if (pg_is_alpha(c)) {
             letters++;
-            vowels += strchr("AEIOUY", c) != NULL;
+            vowels += pg_is_vowel(c);
         }
         digit |= c >= '0' && c <= '9';
         /* U.S., U.N. -- but not the full stop of "Mr." */
@@ -646,10 +748,10 @@ static int pg_display_cb(void *ctx, const char *w, size_t n, size_t index)
     long flags = pg_word_flags(d->p, w, n);
     if (digit || dotted || s[0] == '(' || (flags & PG_W_CAPS))
         return 0; /* kept as written */
-    if (d->kind != PG_KIND_PERSON && letters >= 2 && !(flags & (PG_W_PLAIN | PG_W_PARTICLE)) &&
-        (letters <= 3 || vowels == 0))
-        return 0; /* "UN", "CIA", "KRG" */
-    if (index > 0 && (flags & PG_W_PARTICLE)) {
+    if (d->kind != PG_KIND_PERSON && letters >= 2 && letters == n &&
+        !(flags & (PG_W_PLAIN | PG_W_PARTICLE)) && (vowels == 0 || letters == 2 || (letters == 3 && !pg_cvc(s))))
+        return 0; /* "UN", "CIA", "KRG"; but "Lok Sabha", "Shin Bet" */
+    if (index > 0 && letters == n && (flags & PG_W_PARTICLE)) {
         pg_title_part(s, n, 1);
         return 0;
     }
@@ -715,17 +817,31 @@ static void pg_slug(const char *s, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* A slug of the name not given before: "x", "x-2", "x-3" ... */
+/*
+ * A slug of the name not given before: "x", "x-2", "x-3" ... The map keeps,
+ * for a slug given, the next number to try, so that a name read 10,000
+ * times does not try 10,000 numbers each time.
+ */
 static int pg_unique_id(pg_cameo *p, const char *name, char *id, size_t cap, pg_error *err)
 {
     char base[PG_ID_MAX + 1];
     pg_slug(name, base, sizeof base);
     if (!base[0])
         strcpy(base, "actor");
+    size_t bl = strlen(base);
+    long next = pg_strmap_get(&p->ids, base, bl);
     snprintf(id, cap, "%s", base);
-    for (long k = 2; pg_strmap_get(&p->ids, id, strlen(id)) >= 0; k++)
-        snprintf(id, cap, "%s-%ld", base, k);
-    if (pg_strmap_put(&p->ids, id, strlen(id), 1) != 0)
+    if (next >= 0) {
+        long k = next < 2 ? 2 : next;
+        for (;; k++) {
+            snprintf(id, cap, "%s-%ld", base, k);
+            if (pg_strmap_get(&p->ids, id, strlen(id)) < 0)
+                break;
+        }
+        if (pg_strmap_put(&p->ids, base, bl, k + 1) != 0)
+            return pg_nomem(err);
+    }
+    if (pg_strmap_put(&p->ids, id, strlen(id), 2) != 0)
         return pg_nomem(err);
     return PG_OK;
 }
@@ -765,11 +881,35 @@ static int pg_new_rec(pg_cameo *p, pg_error *err)
     return PG_OK;
 }
 
+static int pg_count_cb(void *ctx, const char *w, size_t n, size_t index)
+{
+    (void)w;
+    (void)n;
+    *(size_t *)ctx = index + 1;
+    return 0;
+}
+
+static size_t pg_word_count(const char *name)
+{
+    size_t n = 0;
+    pg_each_word(name, pg_count_cb, &n);
+    return n;
+}
+
 /* What the record names, and its country (see pg_cameo.h). */
 static pg_kind pg_classify(const pg_cameo *p, const pg_rec *r, char country[4])
 {
     char buf[4];
     country[0] = '\0';
+    /* a bare country code, dated or not ("CROATIA_ [YUGHRV <910625] [HRV >910625]") */
+    for (size_t i = 0; i < p->n_codes; i++) {
+        const char *iso = strlen(p->codes[i].code) == 3 ? pg_country_of(p->codes[i].code, buf)
+                                                          : NULL;
+        if (iso) {
+            memcpy(country, iso, 4);
+            return PG_KIND_COUNTRY;
+        }
+    }
     for (size_t i = 0; i < p->n_codes && !country[0]; i++) {
         const char *c = p->codes[i].code, *iso = NULL;
         size_t n = strlen(c);
@@ -780,15 +920,16 @@ static pg_kind pg_classify(const pg_cameo *p, const pg_rec *r, char country[4])
         if (iso)
             memcpy(country, iso, 4);
     }
-    if (p->n_codes > 0 && strlen(p->codes[0].code) == 3 && country[0] &&
-        p->codes[0].from == PG_DAY_NONE && p->codes[0].to == PG_DAY_NONE)
-        return PG_KIND_COUNTRY;
     if (pg_name_has(p, r->names[0], PG_W_ORG))
         return PG_KIND_ORGANIZATION;
     for (size_t i = 0; i < p->n_codes; i++)
         if (p->codes[i].from != PG_DAY_NONE || p->codes[i].to != PG_DAY_NONE)
             return PG_KIND_PERSON;
     if (pg_name_has(p, r->names[0], PG_W_TITLE))
+        return PG_KIND_PERSON;
+    /* ELI ("elites") codes individuals: "DENG_XIAOPING [CHNELI]"; but "ERGENEKON [TURELI]" */
+    if (p->n_codes > 0 && strlen(p->codes[0].code) >= 6 &&
+        memcmp(p->codes[0].code + 3, "ELI", 3) == 0 && pg_word_count(r->names[0]) >= 2)
         return PG_KIND_PERSON;
     return PG_KIND_ORGANIZATION;
 }
@@ -817,20 +958,33 @@ static int pg_emit_rec(pg_cameo *p, const pg_rec *r, pg_error *err)
         rc = pg_nomem(err);
         goto out;
     }
+    pg_strmap seen = {0}; /* for records of many names */
     for (size_t i = 1; i < r->n_names; i++) {
         char *s = pg_display_name(p, r->names[i], a.kind);
         if (!s) {
             rc = pg_nomem(err);
-            goto out;
+            break;
         }
         int dup = !s[0] || strcmp(s, a.name) == 0;
-        for (size_t k = 0; k < a.n_aliases && !dup; k++)
-            dup = strcmp(s, a.aliases[k]) == 0;
+        if (r->n_names <= PG_DEDUPE_LINEAR) {
+            for (size_t k = 0; k < a.n_aliases && !dup; k++)
+                dup = strcmp(s, a.aliases[k]) == 0;
+        } else if (!dup) {
+            dup = pg_strmap_get(&seen, s, strlen(s)) >= 0;
+            if (!dup && pg_strmap_put(&seen, s, strlen(s), 1) != 0) {
+                free(s);
+                rc = pg_nomem(err);
+                break;
+            }
+        }
         if (dup)
             free(s);
         else
             a.aliases[a.n_aliases++] = s;
     }
+    pg_strmap_release(&seen);
+    if (rc != PG_OK)
+        goto out;
     for (size_t i = 0; i < p->n_codes; i++)
         a.roles[a.n_roles++] = (pg_role){p->codes[i].code, p->codes[i].from, p->codes[i].to, NULL, 0};
 
@@ -875,11 +1029,25 @@ static int pg_name_line(pg_cameo *p, const char *s, size_t n, pg_error *err)
     if (name[0] == '!' && memchr(name, '=', n - (size_t)(name - s)))
         return pg_agents_error(p, err, name, nn);
 
+    size_t letters = 0;
+    for (size_t i = 0; i < nn; i++)
+        letters += !pg_is_sep(name[i]);
+    if (letters == 0) {
+        /* "_ [USAGOV]": no name to give; a record of no name keeps its codes from others */
+        int rc = pg_problem(p, err, "a name line with no name ignored");
+        if (rc == PG_OK)
+            rc = pg_emit(p, err);
+        if (rc == PG_OK)
+            rc = pg_new_rec(p, err);
+        if (rc == PG_OK && bracket)
+            rc = pg_codes(p, bracket, n - (size_t)(bracket - s), err);
+        return rc;
+    }
     char *tmp = strndup(name, nn);
     if (!tmp)
         return pg_nomem(err);
     int rc = PG_OK;
-    if (p->n_recs > 0 && !p->coded && !p->gap) {
+    if (p->n_recs > 0 && p->n_recs < PG_GROUP_MAX && !p->coded && !p->gap) {
         /* no code yet: this name shares the codes that follow */
         pg_rec *last = &p->recs[p->n_recs - 1];
         if (pg_shares_word(p, last, tmp))
@@ -1048,106 +1216,309 @@ int pg_cameo_read_file(pg_cameo *p, const char *path, pg_error *err)
 /* Dictionary JSON                                                     */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The collector keeps its strings in one buffer and its aliases, roles and
+ * descriptions as linked lists in one array: a merge can add to an actor
+ * read long before, and 25,000 actors do not make a million small objects
+ * as a JSON tree would.
+ */
+typedef struct pg_jitem {
+    size_t text; /* alias, role title or description */
+    pg_day from, to;
+    long next;
+    long sub, sub_tail; /* a role's descriptions */
+} pg_jitem;
+
+typedef struct pg_jactor {
+    size_t id, name;
+    pg_kind kind;
+    char country[4];
+    long aliases, aliases_tail, roles, roles_tail;
+} pg_jactor;
+
 struct pg_cameo_json {
-    json_t *actors;
+    pg_buf strs;
+    pg_jitem *items;
+    size_t n_items, cap_items;
+    pg_jactor *actors;
+    size_t n_actors, cap_actors;
+    pg_strmap names; /* name -> actor */
+    pg_strmap seen;  /* "actor alias" and "actor role" keys, for merges */
+    pg_buf key;
+    size_t merged;
 };
 
 int pg_cameo_json_new(pg_cameo_json **out, pg_error *err)
 {
     *out = calloc(1, sizeof **out);
-    if (!*out || !((*out)->actors = json_array())) {
-        free(*out);
-        *out = NULL;
-        return pg_nomem(err);
-    }
-    return PG_OK;
+    return *out ? PG_OK : pg_nomem(err);
 }
 
 void pg_cameo_json_free(pg_cameo_json *j)
 {
     if (!j)
         return;
-    json_decref(j->actors);
+    free(j->strs.s);
+    free(j->items);
+    free(j->actors);
+    pg_strmap_release(&j->names);
+    pg_strmap_release(&j->seen);
+    free(j->key.s);
     free(j);
 }
 
 size_t pg_cameo_json_size(const pg_cameo_json *j)
 {
-    return json_array_size(j->actors);
+    return j->n_actors;
 }
 
-static int pg_set_day(json_t *o, const char *key, pg_day day)
+size_t pg_cameo_json_merged(const pg_cameo_json *j)
 {
-    if (day == PG_DAY_NONE)
-        return 0;
-    char buf[11];
-    pg_day_format(day, buf);
-    return json_object_set_new(o, key, json_string(buf));
+    return j->merged;
+}
+
+/* Offset of a copy of s in the string buffer, or (size_t)-1. */
+static size_t pg_jstr(pg_cameo_json *j, const char *s)
+{
+    size_t at = j->strs.n;
+    if (pg_buf_put(&j->strs, s, strlen(s) + 1) != 0)
+        return (size_t)-1;
+    return at;
+}
+
+static const char *pg_jtext(const pg_cameo_json *j, size_t off)
+{
+    return j->strs.s + off;
+}
+
+/* Appends an item to the list (*head, *tail); its index, or -1. */
+static long pg_jitem_add(pg_cameo_json *j, long *head, long *tail, const char *text,
+                         pg_day from, pg_day to)
+{
+    size_t t = pg_jstr(j, text);
+    if (t == (size_t)-1)
+        return -1;
+    if (j->n_items == j->cap_items) {
+        size_t cap = j->cap_items ? j->cap_items * 2 : 1024;
+        pg_jitem *v = realloc(j->items, cap * sizeof *v);
+        if (!v)
+            return -1;
+        j->items = v;
+        j->cap_items = cap;
+    }
+    long at = (long)j->n_items++;
+    j->items[at] = (pg_jitem){t, from, to, -1, -1, -1};
+    if (*tail >= 0)
+        j->items[*tail].next = at;
+    else
+        *head = at;
+    *tail = at;
+    return at;
+}
+
+/*
+ * Is this alias (role == NULL) or role of the actor known? Remembers it if
+ * not. Keys: "actor \x1f alias", "actor \x1e title from to". -1: no memory.
+ */
+static int pg_jseen(pg_cameo_json *j, size_t actor, const char *alias, const pg_role *role)
+{
+    char head[96];
+    if (role)
+        snprintf(head, sizeof head, "%zu\x1e%ld %ld ", actor, (long)role->from, (long)role->to);
+    else
+        snprintf(head, sizeof head, "%zu\x1f", actor);
+    const char *text = role ? role->title : alias;
+    j->key.n = 0;
+    if (pg_buf_put(&j->key, head, strlen(head)) != 0 ||
+        pg_buf_put(&j->key, text, strlen(text)) != 0)
+        return -1;
+    /* descriptions are part of a role */
+    for (size_t k = 0; role && k < role->n_descriptions; k++)
+        if (pg_buf_put(&j->key, "\x1d", 1) != 0 ||
+            pg_buf_put(&j->key, role->descriptions[k], strlen(role->descriptions[k])) != 0)
+            return -1;
+    if (pg_strmap_get(&j->seen, j->key.s, j->key.n) >= 0)
+        return 1;
+    return pg_strmap_put(&j->seen, j->key.s, j->key.n, 1) == 0 ? 0 : -1;
+}
+
+static int pg_jrole_add(pg_cameo_json *j, pg_jactor *ja, const pg_role *r)
+{
+    long at = pg_jitem_add(j, &ja->roles, &ja->roles_tail, r->title, r->from, r->to);
+    if (at < 0)
+        return -1;
+    for (size_t k = 0; k < r->n_descriptions; k++) {
+        long head = j->items[at].sub, tail = j->items[at].sub_tail;
+        if (pg_jitem_add(j, &head, &tail, r->descriptions[k], PG_DAY_NONE, PG_DAY_NONE) < 0)
+            return -1;
+        j->items[at].sub = head;
+        j->items[at].sub_tail = tail;
+    }
+    return 0;
+}
+
+/*
+ * Adds a record to the actor of the same name read before ("XI_JINPING"
+ * twice, the repeated blocks of the International file): one name is one
+ * actor, else the matcher would name neither.
+ */
+static int pg_jmerge(pg_cameo_json *j, size_t index, const pg_actor *a)
+{
+    pg_jactor *ja = &j->actors[index];
+    if (ja->roles < 0 && a->n_roles > 0)
+        ja->kind = a->kind; /* the first had no code: the second tells what it is */
+    if (!ja->country[0])
+        memcpy(ja->country, a->country, sizeof ja->country);
+    for (size_t i = 0; i < a->n_aliases; i++) {
+        if (strcmp(a->aliases[i], pg_jtext(j, ja->name)) == 0)
+            continue;
+        int seen = pg_jseen(j, index, a->aliases[i], NULL);
+        if (seen < 0 || (!seen && pg_jitem_add(j, &ja->aliases, &ja->aliases_tail, a->aliases[i],
+                                               PG_DAY_NONE, PG_DAY_NONE) < 0))
+            return -1;
+    }
+    for (size_t i = 0; i < a->n_roles; i++) {
+        int seen = pg_jseen(j, index, NULL, &a->roles[i]);
+        if (seen < 0 || (!seen && pg_jrole_add(j, ja, &a->roles[i]) != 0))
+            return -1;
+    }
+    return 0;
 }
 
 int pg_cameo_json_add(void *ctx, const pg_actor *a, pg_error *err)
 {
     pg_cameo_json *j = ctx;
-    json_t *o = json_object();
-    if (!o)
+    size_t nl = strlen(a->name);
+    long at = pg_strmap_get(&j->names, a->name, nl);
+    if (at >= 0) {
+        j->merged++;
+        return pg_jmerge(j, (size_t)at, a) == 0 ? PG_OK : pg_nomem(err);
+    }
+    if (j->n_actors == j->cap_actors) {
+        size_t cap = j->cap_actors ? j->cap_actors * 2 : 256;
+        pg_jactor *v = realloc(j->actors, cap * sizeof *v);
+        if (!v)
+            return pg_nomem(err);
+        j->actors = v;
+        j->cap_actors = cap;
+    }
+    pg_jactor ja = {0, 0, a->kind, "", -1, -1, -1, -1};
+    memcpy(ja.country, a->country, sizeof ja.country);
+    ja.country[3] = '\0';
+    ja.id = pg_jstr(j, a->id);
+    ja.name = pg_jstr(j, a->name);
+    if (ja.id == (size_t)-1 || ja.name == (size_t)-1 ||
+        pg_strmap_put(&j->names, a->name, nl, (long)j->n_actors) != 0)
         return pg_nomem(err);
-    /* names were checked or repaired as UTF-8 when read: json_string accepts them */
-    int bad = json_object_set_new(o, "id", json_string(a->id)) ||
-              json_object_set_new(o, "name", json_string(a->name)) ||
-              json_object_set_new(o, "kind", json_string(pg_kind_name(a->kind)));
+    j->actors[j->n_actors++] = ja;
+    return pg_jmerge(j, j->n_actors - 1, a) == 0 ? PG_OK : pg_nomem(err);
+}
+
+/* A JSON string: UTF-8 as it is, quotes, backslashes and controls escaped. */
+static int pg_jquote(pg_buf *b, const char *s)
+{
+    int bad = pg_buf_put(b, "\"", 1);
+    const char *run = s;
+    for (; *s && !bad; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        char esc[8];
+        if (c == '"' || c == '\\')
+            snprintf(esc, sizeof esc, "\\%c", c);
+        else if (c == '\n')
+            snprintf(esc, sizeof esc, "\\n");
+        else if (c == '\t')
+            snprintf(esc, sizeof esc, "\\t");
+        else
+            snprintf(esc, sizeof esc, "\\u%04X", c);
+        bad = pg_buf_put(b, run, (size_t)(s - run)) || pg_buf_put(b, esc, strlen(esc));
+        run = s + 1;
+    }
+    return bad || pg_buf_put(b, run, strlen(run)) || pg_buf_put(b, "\"", 1);
+}
+
+static int pg_jindent(pg_buf *b, int depth)
+{
+    static const char spaces[] = "                    ";
+    return pg_buf_put(b, "\n", 1) || pg_buf_put(b, spaces, (size_t)depth * 2);
+}
+
+/* "key": value, at the given depth; 'first' says whether a comma goes before. */
+static int pg_jkey(pg_buf *b, int depth, int *first, const char *key)
+{
+    int bad = (!*first && pg_buf_put(b, ",", 1)) || pg_jindent(b, depth) || pg_jquote(b, key) ||
+              pg_buf_put(b, ": ", 2);
+    *first = 0;
+    return bad;
+}
+
+static int pg_jlist(pg_buf *b, const pg_cameo_json *j, long head, int depth)
+{
+    int bad = pg_buf_put(b, "[", 1);
+    for (long i = head; i >= 0 && !bad; i = j->items[i].next)
+        bad = (i != head && pg_buf_put(b, ",", 1)) || pg_jindent(b, depth + 1) ||
+              pg_jquote(b, pg_jtext(j, j->items[i].text));
+    return bad || pg_jindent(b, depth) || pg_buf_put(b, "]", 1);
+}
+
+static int pg_jday(pg_buf *b, int depth, int *first, const char *key, pg_day day)
+{
+    if (day == PG_DAY_NONE)
+        return 0;
+    char iso[11];
+    pg_day_format(day, iso);
+    return pg_jkey(b, depth, first, key) || pg_jquote(b, iso);
+}
+
+/* One actor, keys in sorted order as JSON_SORT_KEYS would write them. */
+static int pg_jactor_write(pg_buf *b, const pg_cameo_json *j, const pg_jactor *a)
+{
+    int first = 1, bad = pg_buf_put(b, "{", 1);
+    if (!bad && a->aliases >= 0)
+        bad = pg_jkey(b, 3, &first, "aliases") || pg_jlist(b, j, a->aliases, 3);
     if (!bad && a->country[0])
-        bad = json_object_set_new(o, "country", json_string(a->country));
-    if (!bad && a->n_aliases > 0) {
-        json_t *v = json_array();
-        bad = json_object_set_new(o, "aliases", v);
-        for (size_t i = 0; i < a->n_aliases && !bad; i++)
-            bad = json_array_append_new(v, json_string(a->aliases[i]));
-    }
-    if (!bad && a->n_roles > 0) {
-        json_t *v = json_array();
-        bad = json_object_set_new(o, "roles", v);
-        for (size_t i = 0; i < a->n_roles && !bad; i++) {
-            const pg_role *r = &a->roles[i];
-            json_t *jr = json_object();
-            bad = json_array_append_new(v, jr) ||
-                  json_object_set_new(jr, "title", json_string(r->title)) ||
-                  pg_set_day(jr, "from", r->from) || pg_set_day(jr, "to", r->to);
-            if (!bad && r->n_descriptions > 0) {
-                json_t *ds = json_array();
-                bad = json_object_set_new(jr, "descriptions", ds);
-                for (size_t k = 0; k < r->n_descriptions && !bad; k++)
-                    bad = json_array_append_new(ds, json_string(r->descriptions[k]));
-            }
+        bad = pg_jkey(b, 3, &first, "country") || pg_jquote(b, a->country);
+    bad = bad || pg_jkey(b, 3, &first, "id") || pg_jquote(b, pg_jtext(j, a->id)) ||
+          pg_jkey(b, 3, &first, "kind") || pg_jquote(b, pg_kind_name(a->kind)) ||
+          pg_jkey(b, 3, &first, "name") || pg_jquote(b, pg_jtext(j, a->name));
+    if (!bad && a->roles >= 0) {
+        bad = pg_jkey(b, 3, &first, "roles") || pg_buf_put(b, "[", 1);
+        for (long i = a->roles; i >= 0 && !bad; i = j->items[i].next) {
+            const pg_jitem *r = &j->items[i];
+            int rfirst = 1;
+            bad = (i != a->roles && pg_buf_put(b, ",", 1)) || pg_jindent(b, 4) ||
+                  pg_buf_put(b, "{", 1);
+            if (!bad && r->sub >= 0)
+                bad = pg_jkey(b, 5, &rfirst, "descriptions") || pg_jlist(b, j, r->sub, 5);
+            bad = bad || pg_jday(b, 5, &rfirst, "from", r->from) ||
+                  pg_jkey(b, 5, &rfirst, "title") || pg_jquote(b, pg_jtext(j, r->text)) ||
+                  pg_jday(b, 5, &rfirst, "to", r->to) || pg_jindent(b, 4) ||
+                  pg_buf_put(b, "}", 1);
         }
+        bad = bad || pg_jindent(b, 3) || pg_buf_put(b, "]", 1);
     }
-    if (bad || json_array_append_new(j->actors, o) != 0) {
-        if (bad)
-            json_decref(o);
-        return pg_error_set(err, PG_EINPUT, "actor '%s': cannot write it as JSON (not UTF-8?)",
-                            a->id ? a->id : "?");
-    }
-    return PG_OK;
+    return bad || pg_jindent(b, 2) || pg_buf_put(b, "}", 1);
 }
 
 int pg_cameo_json_dump(const pg_cameo_json *j, char **out, size_t *len, pg_error *err)
 {
-    json_t *root = json_pack("{sO}", "actors", j->actors);
-    char *text = root ? json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS) : NULL;
-    json_decref(root);
+    pg_buf b = {NULL, 0, 0};
+    int bad = pg_buf_put(&b, "{", 1) || pg_jindent(&b, 1) || pg_buf_put(&b, "\"actors\": [", 11);
+    for (size_t i = 0; i < j->n_actors && !bad; i++)
+        bad = (i > 0 && pg_buf_put(&b, ",", 1)) || pg_jindent(&b, 2) ||
+              pg_jactor_write(&b, j, &j->actors[i]);
+    if (!bad && j->n_actors > 0)
+        bad = pg_jindent(&b, 1);
+    bad = bad || pg_buf_put(&b, "]", 1) || pg_jindent(&b, 0) || pg_buf_put(&b, "}\n", 2);
     *out = NULL;
     *len = 0;
-    if (!text)
-        return pg_nomem(err);
-    size_t n = strlen(text);
-    char *t = realloc(text, n + 2);
-    if (!t) {
-        free(text);
+    if (bad) {
+        free(b.s);
         return pg_nomem(err);
     }
-    t[n++] = '\n';
-    t[n] = '\0';
-    *out = t;
-    *len = n;
+    *out = b.s;
+    *len = b.n;
     return PG_OK;
 }
 

@@ -22,25 +22,31 @@
  * line shares a word with the record before it ("BORIS_YELTSIN_" then
  * "PRESIDENT_BORIS_N._YELTSIN") it is taken as a synonym of that record.
  *
- * CAMEO does not say what an actor is, so the importer decides:
- * - country: the first code is a bare country code ("AFGHANISTAN_ [AFG]");
+ * CAMEO does not say what an actor is, so the importer decides, in order:
+ * - country: one of the codes is a bare country code ("AFGHANISTAN_ [AFG]",
+ *   "CROATIA_ [YUGHRV <910625] [HRV >910625]"); its country is that code;
  * - organization: the name has an organisation word (PARTY, ARMY,
  *   MINISTRY, COUNCIL, INC ...);
- * - person: a dated role, or a title word (PRESIDENT, MINISTER, SHEIKH ...);
- * - organization: everything else (undated codes are groups and bodies).
- * country is the first code's country: its first three letters when they
- * are an ISO 3166 alpha-3 code (or USR, KSV, TMP, mapped to SUN, XKX,
- * TLS), or the three after MNC or NGO ("MNCUSA"). IGO, IMG and regional
- * codes give none.
+ * - person: a dated code (the Countries file dates the offices of people);
+ * - person: a title word (PRESIDENT, MINISTER, SHEIKH ...), or a first code
+ *   of the ELI sector ("elites") and a name of two words or more;
+ * - organization: everything else (undated codes name groups and bodies).
+ * Else the country is that of the first code that has one: its first three
+ * letters when they are an ISO 3166 alpha-3 code (or USR, KSV, TMP, mapped
+ * to SUN, XKX, TLS), or the three after MNC or NGO ("MNCUSA"). IGO, IMG and
+ * regional codes give none.
  *
  * Names are title-cased ("VLADIMIR_PUTIN_" -> "Vladimir Putin",
  * "BASHAR_AL-ASSAD" -> "Bashar al-Assad"); short words of organisations
  * stay capitals ("UN", "CIA"). Ids are slugs of the names, made unique with
  * -2, -3 ... across everything one parser reads.
  *
- * Problems a line can be skipped for (a bad date or code, text after the
- * codes, invalid UTF-8) are warnings, or errors in strict mode. A synonym or
- * code line before any name, an unterminated '[' and an agents dictionary
+ * Lines that are wrong but readable are warnings, or errors in strict
+ * mode: a bad date or code (the code is skipped), text after the codes
+ * (ignored), invalid UTF-8 (replaced by U+FFFD), and three slips read the
+ * way PETRARCH reads them: a date of 7 or 9 digits without its last digit,
+ * "[CODE DATE]" as the bare code, "A-A" as the one day A. A synonym or code
+ * line before any name, an unterminated '[' and an agents dictionary
  * ("PRESIDENT [~GOV]", "!PERSON! = ...") are always errors. Messages read
  * "SOURCE:LINE: what is wrong".
  */
@@ -87,12 +93,15 @@ void pg_cameo_get_stats(const pg_cameo *p, pg_cameo_stats *out);
 /*
  * Collects actors as dictionary JSON (DESIGN.md "Actor dictionary"):
  * pg_cameo_json_add is a pg_cameo_record_fn whose ctx is the collector.
+ * A record with the name of one added before is merged into it (aliases
+ * and roles added, the first id kept): one name, one actor.
  */
 typedef struct pg_cameo_json pg_cameo_json;
 
 int pg_cameo_json_new(pg_cameo_json **out, pg_error *err);
 int pg_cameo_json_add(void *json, const pg_actor *actor, pg_error *err);
-size_t pg_cameo_json_size(const pg_cameo_json *j);
+size_t pg_cameo_json_size(const pg_cameo_json *j);   /* actors */
+size_t pg_cameo_json_merged(const pg_cameo_json *j); /* records merged into one before */
 /* {"actors": [...]} with 2-space indents, sorted keys, a final newline; *out is malloc'd. */
 int pg_cameo_json_dump(const pg_cameo_json *j, char **out, size_t *len, pg_error *err);
 void pg_cameo_json_free(pg_cameo_json *j);

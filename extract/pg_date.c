@@ -142,8 +142,16 @@ static int pg_name_lookup(const char *s, size_t len, const char *const *names)
         return -1;
     if (len > 1 && s[len - 1] == '.')
         len--; /* "Jan." */
+    /* this runs for every capitalised word: the names are 3 to 9 letters */
+    if (len < 3 || len > 9)
+        return -1;
+    int first = (unsigned char) s[0];
+    if (first >= 'A' && first <= 'Z')
+        first += 'a' - 'A';
     for (int i = 0; names[i]; i++) {
         const char *alt = names[i];
+        if (alt[0] != first)
+            continue; /* the forms of a name start with the same letter */
         for (;;) {
             const char *bar = strchr(alt, '|');
             size_t al = bar ? (size_t) (bar - alt) : strlen(alt);

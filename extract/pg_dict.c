@@ -12,6 +12,18 @@
 #define PG_PHRASE_MAX 8
 /* Longest folded token kept; longer ones cannot be dictionary words. */
 #define PG_FOLD_MAX 64
+/*
+ * Bits of the filter of first words (a one-hash Bloom filter): most
+ * tokens start no phrase, and one bit tells so without a table look-up.
+ * 2^17 bits (16 KB) stay in the first-level cache and let through about
+ * one word in twenty that starts nothing, with 10,000 first words.
+ */
+#define PG_FILTER_BITS 17
+/*
+ * Bits of the filter of the first eight bytes of first words, which a
+ * token passes before it is folded and hashed at all.
+ */
+#define PG_PREFIX_BITS 16
 
 /* Case a text token must have to match a dictionary token. */
 enum { PG_CASE_ANY = 0, PG_CASE_UPPER = 1, PG_CASE_ALLCAPS = 2 };
@@ -35,7 +47,11 @@ struct pg_dict {
     size_t n_actors, cap_actors;
     pg_strmap ids;     /* id -> actor index */
     pg_strmap phrases; /* folded phrase -> index into 'table' */
-    pg_strmap firsts;  /* folded first token -> longest phrase it starts */
+    pg_strmap firsts;  /* folded first token -> longest phrase it starts; after the
+                          build, that times 4 plus the weakest case its phrases need of it */
+    pg_strmap prefixes; /* the first k tokens of a phrase of more (k >= 2) */
+    uint64_t *filter;  /* bit (hash of a first token) set: see PG_FILTER_BITS */
+    uint64_t *prefix_filter; /* bit (first eight bytes of a first token) set */
     pg_phrase *table;
     size_t n_table, cap_table;
     int dirty; /* phrases must be rebuilt */
@@ -101,6 +117,11 @@ static void pg_phrases_release(pg_dict *d)
     d->n_table = d->cap_table = 0;
     pg_strmap_release(&d->phrases);
     pg_strmap_release(&d->firsts);
+    pg_strmap_release(&d->prefixes);
+    free(d->filter);
+    d->filter = NULL;
+    free(d->prefix_filter);
+    d->prefix_filter = NULL;
 }
 
 int pg_dict_new(pg_dict **out, pg_error *err)
@@ -401,6 +422,9 @@ out:
     return rc;
 }
 
+/* A dictionary file larger than this is refused. */
+#define PG_DICT_FILE_MAX ((size_t)1 << 30)
+
 int pg_dict_load_file(pg_dict *d, const char *path, pg_error *err)
 {
     FILE *f = fopen(path, "rb");
@@ -408,26 +432,41 @@ int pg_dict_load_file(pg_dict *d, const char *path, pg_error *err)
         return pg_error_set(err, PG_EIO, "%s: cannot open: %s", path, strerror(errno));
     char *buf = NULL;
     size_t len = 0, cap = 0;
+    int rc = PG_OK;
     for (;;) {
         if (len + 65536 > cap) {
             cap = cap ? cap * 2 : 1 << 17;
             char *b = realloc(buf, cap);
             if (!b) {
-                free(buf);
-                fclose(f);
-                return pg_error_set(err, PG_ENOMEM, "%s: out of memory", path);
+                rc = pg_error_set(err, PG_ENOMEM, "%s: out of memory", path);
+                break;
             }
             buf = b;
         }
         size_t got = fread(buf + len, 1, cap - len, f);
+        /*
+         * JSON has no NUL bytes, and no dictionary is this big: stop
+         * early on a device or a binary file instead of reading it all.
+         */
+        const char *nul = got ? memchr(buf + len, '\0', got) : NULL;
+        if (nul) {
+            rc = pg_error_set(err, PG_EINPUT, "%s: byte %zu: a NUL byte, not JSON text", path,
+                              (size_t)(nul - buf));
+            break;
+        }
         len += got;
+        if (len > PG_DICT_FILE_MAX) {
+            rc = pg_error_set(err, PG_EINPUT, "%s: larger than 1 GiB, not a dictionary", path);
+            break;
+        }
         if (got == 0)
             break;
     }
-    int bad = ferror(f);
+    if (rc == PG_OK && ferror(f))
+        rc = pg_error_set(err, PG_EIO, "%s: read error", path);
     fclose(f);
-    int rc = bad ? pg_error_set(err, PG_EIO, "%s: read error", path)
-                 : pg_dict_load_json(d, buf, len, path, err);
+    if (rc == PG_OK)
+        rc = pg_dict_load_json(d, buf, len, path, err);
     free(buf);
     return rc;
 }
@@ -493,7 +532,7 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
     if (rc != PG_OK)
         return rc;
     char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
-    size_t klen = 0, first_len = 0, nt = 0;
+    size_t klen = 0, first_len = 0, nt = 0, ends[PG_PHRASE_MAX];
     unsigned char need[PG_PHRASE_MAX];
     for (size_t i = 0; i < toks.n && nt < PG_PHRASE_MAX; i++) {
         char f[PG_FOLD_MAX + 1];
@@ -507,6 +546,7 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
         klen += fl;
         if (nt == 0)
             first_len = klen;
+        ends[nt] = klen;
         need[nt++] = pg_case_need(t, type);
     }
     pg_tokens_release(&toks);
@@ -550,6 +590,81 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
     long longest = pg_strmap_get(&d->firsts, key, first_len);
     if (longest < (long)nt && pg_strmap_put(&d->firsts, key, first_len, (long)nt) != 0)
         return pg_error_set(err, PG_ENOMEM, "out of memory");
+    for (size_t k = 2; k < nt; k++)
+        if (pg_strmap_put(&d->prefixes, key, ends[k - 1], 1) != 0)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+    return PG_OK;
+}
+
+/*
+ * The first eight bytes of a folded word, as one number, when they are
+ * plain ASCII without an apostrophe (A-Z lowered: what pg_fold makes of
+ * them), else 0: such a word is folded and hashed before any filter.
+ */
+static uint64_t pg_prefix8(const unsigned char *p, size_t n)
+{
+    uint64_t w = 0;
+    if (n > 8)
+        n = 8;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = p[i];
+        if (c >= 0x80 || c == '\'')
+            return 0;
+        if (c - 'A' < 26u)
+            c += 'a' - 'A';
+        w |= (uint64_t)c << (8 * i);
+    }
+    return w;
+}
+
+static uint64_t pg_prefix_bit(uint64_t w)
+{
+    return (w * 0x9E3779B97F4A7C15ULL) >> (64 - PG_PREFIX_BITS);
+}
+
+static int pg_filter_has(const uint64_t *filter, uint64_t hash)
+{
+    /* the high bits: the low ones pick strmap slots, so both stay independent */
+    uint64_t bit = hash >> (64 - PG_FILTER_BITS);
+    return (filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/*
+ * The filter of first words, and in 'firsts' the weakest case a phrase
+ * asks of its first word: "he" in lower case starts no phrase (only "He
+ * Lifeng" does), so it costs no look-up.
+ */
+static int pg_filter_build(pg_dict *d, pg_error *err)
+{
+    d->filter = calloc(((size_t)1 << PG_FILTER_BITS) / 64, sizeof *d->filter);
+    d->prefix_filter = calloc(((size_t)1 << PG_PREFIX_BITS) / 64, sizeof *d->prefix_filter);
+    if (!d->filter || !d->prefix_filter)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < d->firsts.cap; i++) {
+        pg_strmap_slot *f = &d->firsts.slots[i];
+        if (!f->key)
+            continue;
+        uint64_t bit = f->hash >> (64 - PG_FILTER_BITS);
+        d->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        uint64_t w = pg_prefix8((const unsigned char *)f->key, f->len);
+        if (w) {
+            bit = pg_prefix_bit(w);
+            d->prefix_filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        }
+        f->value = f->value * 4 + PG_CASE_ALLCAPS;
+    }
+    for (size_t i = 0; i < d->phrases.cap; i++) {
+        const pg_strmap_slot *ph = &d->phrases.slots[i];
+        if (!ph->key)
+            continue;
+        const char *space = memchr(ph->key, ' ', ph->len);
+        size_t first = space ? (size_t)(space - ph->key) : ph->len;
+        long v = pg_strmap_get(&d->firsts, ph->key, first);
+        unsigned char need = d->table[ph->value].need[0];
+        if (v >= 0 && need < v % 4 &&
+            pg_strmap_put(&d->firsts, ph->key, first, v - v % 4 + need) != 0)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
     return PG_OK;
 }
 
@@ -567,6 +682,8 @@ static int pg_dict_build(pg_dict *d, pg_error *err)
                 rc = pg_add_phrase(d, a->roles[r].descriptions[k], (long)i, (long)r,
                                    PG_MATCH_DESCRIPTION, err);
     }
+    if (rc == PG_OK)
+        rc = pg_filter_build(d, err);
     if (rc == PG_OK)
         d->dirty = 0;
     return rc;
@@ -638,6 +755,93 @@ static int pg_push_match(pg_matches *out, pg_match m)
     return 0;
 }
 
+/*
+ * pg_fold_token of a token into buf (PG_FOLD_MAX + 1 bytes): plain ASCII,
+ * nearly every token, folds in one simple loop; the rest through pg_fold.
+ */
+static size_t pg_fold_tok(const char *text, const pg_token *t, char *buf)
+{
+    const unsigned char *p = (const unsigned char *)text + t->start;
+    size_t len = t->end - t->start;
+    if (len <= PG_FOLD_MAX) {
+        unsigned high = 0;
+        for (size_t i = 0; i < len; i++) {
+            unsigned c = p[i];
+            high |= c;
+            buf[i] = (char)(c - 'A' < 26u ? c + ('a' - 'A') : c);
+        }
+        if (!(high & 0x80)) {
+            size_t n = len;
+            if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
+                n -= 2;
+            else if (n > 1 && buf[n - 1] == '\'')
+                n -= 1;
+            buf[n] = '\0';
+            return n;
+        }
+    }
+    return pg_fold_token(text + t->start, len, buf, PG_FOLD_MAX + 1);
+}
+
+/*
+ * The longest phrase that starts at token i (its first word folded in
+ * key[0, klen)), at most 'longest' tokens and not past 'end', goes to
+ * 'out': returns its length in tokens, 0 for none, or a negative error.
+ */
+static long pg_match_at(const pg_dict *d, const char *text, const pg_tokens *toks, size_t i,
+                        size_t end, size_t longest, pg_day date, char *key, size_t klen,
+                        pg_matches *out, pg_error *err)
+{
+    size_t lens[PG_PHRASE_MAX], max = longest < end - i ? longest : end - i, k = 0;
+    const pg_phrase *p = NULL;
+    /*
+     * Forward, one token at a time, for as long as some phrase goes on
+     * (the prefixes map): the longest phrase whose case fits wins.
+     */
+    for (size_t n = 1; n <= max; n++) {
+        if (n > 2 && pg_strmap_get(&d->prefixes, key, klen) < 0)
+            break; /* no phrase of more than n - 1 tokens starts so */
+        if (n > 1) {
+            key[klen++] = ' ';
+            klen += pg_fold_tok(text, &toks->v[i + n - 1], key + klen);
+        }
+        lens[n - 1] = klen;
+        long at = pg_strmap_get(&d->phrases, key, klen);
+        if (at < 0)
+            continue;
+        int ok = 1;
+        for (size_t j = 0; j < n && ok; j++)
+            ok = pg_case_ok(d->table[at].need[j], toks->v[i + j].flags);
+        if (ok) {
+            k = n;
+            p = &d->table[at];
+        }
+    }
+    if (!p)
+        return 0;
+    pg_match_type type = PG_MATCH_NAME;
+    long actor = pg_resolve(d, p, date, &type);
+    if (pg_push_match(out, (pg_match){i, i + k, actor, type}) != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    /* "the German chancellor's spokesman" also names the chancellor */
+    for (size_t j = 0; j + 1 < k; j++) {
+        const pg_token *t = &toks->v[i + j];
+        size_t tl = t->end - t->start;
+        const char *tx = text + t->start;
+        int poss = (tl > 2 && tx[tl - 2] == '\'' && tx[tl - 1] == 's') ||
+                   (tl > 4 && memcmp(tx + tl - 4, "\xE2\x80\x99s", 4) == 0);
+        long at2 = poss ? pg_strmap_get(&d->phrases, key, lens[j]) : -1;
+        if (at2 < 0)
+            continue;
+        pg_match_type type2 = PG_MATCH_NAME;
+        long owner = pg_resolve(d, &d->table[at2], date, &type2);
+        if (owner >= 0 && owner != actor &&
+            pg_push_match(out, (pg_match){i, i + j + 1, owner, type2}) != 0)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
+    return (long)k;
+}
+
 int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, size_t begin,
                   size_t end, pg_day date, pg_matches *out, pg_error *err)
 {
@@ -645,71 +849,36 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
         return err ? err->code : PG_ENOMEM;
     if (d->n_table == 0)
         return PG_OK;
-    char folded[PG_PHRASE_MAX][PG_FOLD_MAX + 1];
-    size_t flen[PG_PHRASE_MAX];
-    /* folded[] is a ring over the next PG_PHRASE_MAX tokens */
-    size_t have = begin;
-    for (size_t i = begin; i < end;) {
-        while (have < end && have < i + PG_PHRASE_MAX) {
-            const pg_token *t = &toks->v[have];
-            size_t slot = have % PG_PHRASE_MAX;
-            flen[slot] = pg_fold_token(text + t->start, t->end - t->start, folded[slot],
-                                       PG_FOLD_MAX + 1);
-            have++;
-        }
-        size_t s0 = i % PG_PHRASE_MAX;
-        long longest = flen[s0] ? pg_strmap_get(&d->firsts, folded[s0], flen[s0]) : -1;
-        size_t matched = 0;
-        if (longest > 0) {
-            char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
-            size_t klen = 0, lens[PG_PHRASE_MAX];
-            size_t max = (size_t)longest;
-            if (max > end - i)
-                max = end - i;
-            for (size_t k = 0; k < max; k++) {
-                size_t s = (i + k) % PG_PHRASE_MAX;
-                if (k > 0)
-                    key[klen++] = ' ';
-                memcpy(key + klen, folded[s], flen[s]);
-                klen += flen[s];
-                lens[k] = klen;
-            }
-            for (size_t k = max; k > 0 && !matched; k--) {
-                long at = pg_strmap_get(&d->phrases, key, lens[k - 1]);
-                if (at < 0)
-                    continue;
-                const pg_phrase *p = &d->table[at];
-                int ok = 1;
-                for (size_t j = 0; j < k && ok; j++)
-                    ok = pg_case_ok(p->need[j], toks->v[i + j].flags);
-                if (!ok)
-                    continue;
-                pg_match_type type = PG_MATCH_NAME;
-                long actor = pg_resolve(d, p, date, &type);
-                if (pg_push_match(out, (pg_match){i, i + k, actor, type}) != 0)
-                    return pg_error_set(err, PG_ENOMEM, "out of memory");
-                matched = k;
-                /* "the German chancellor's spokesman" also names the chancellor */
-                for (size_t j = 0; j + 1 < k; j++) {
-                    const pg_token *t = &toks->v[i + j];
-                    size_t tl = t->end - t->start;
-                    const char *tx = text + t->start;
-                    int poss = (tl > 2 && tx[tl - 2] == '\'' && tx[tl - 1] == 's') ||
-                               (tl > 4 && memcmp(tx + tl - 4, "\xE2\x80\x99s", 4) == 0);
-                    long at2 = poss ? pg_strmap_get(&d->phrases, key, lens[j]) : -1;
-                    if (at2 < 0)
-                        continue;
-                    pg_match_type type2 = PG_MATCH_NAME;
-                    long owner = pg_resolve(d, &d->table[at2], date, &type2);
-                    if (owner >= 0 && owner != actor &&
-                        pg_push_match(out, (pg_match){i, i + j + 1, owner, type2}) != 0)
-                        return pg_error_set(err, PG_ENOMEM, "out of memory");
-                }
+    /* folded tokens of a phrase, a space between: PG_PHRASE_MAX of PG_FOLD_MAX bytes */
+    char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
+    int rc = PG_OK;
+    for (size_t i = begin; i < end && rc == PG_OK;) {
+        /* the hot loop: most tokens stop at the filter of their first eight bytes */
+        const pg_token *t = &toks->v[i];
+        uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start);
+        if (w) {
+            uint64_t bit = pg_prefix_bit(w);
+            if (!((d->prefix_filter[bit >> 6] >> (bit & 63)) & 1)) {
+                i++;
+                continue;
             }
         }
-        i += matched ? matched : 1;
+        size_t klen = pg_fold_tok(text, t, key);
+        uint64_t h = klen ? pg_hash_bytes(key, klen) : 0;
+        long longest = -1;
+        if (klen && pg_filter_has(d->filter, h)) {
+            long v = pg_strmap_get_hashed(&d->firsts, key, klen, h);
+            if (v >= 0 && pg_case_ok((unsigned char)(v % 4), toks->v[i].flags))
+                longest = v / 4;
+        }
+        long matched = longest > 0 ? pg_match_at(d, text, toks, i, end, (size_t)longest, date,
+                                                 key, klen, out, err)
+                                   : 0;
+        if (matched < 0)
+            rc = (int)matched;
+        i += matched > 0 ? (size_t)matched : 1;
     }
-    return PG_OK;
+    return rc;
 }
 
 void pg_matches_release(pg_matches *m)

@@ -3,12 +3,16 @@
 
 /*
  * Discovery of persons the dictionary does not know: titled names
- * ("spokesman Steffen Seibert"), names that begin with a known given name,
- * and capitalised names that say or are said something ("Jane Smith said").
+ * ("spokesman Steffen Seibert"), names that begin with a known given name
+ * or an initial ("M. Waugh"), capitalised names that say or are said
+ * something ("Jane Smith said"), in an apposition ("Jane Smith, 34,"),
+ * with a country in brackets ("Pete Sampras ( U.S. )") or listed next to
+ * such a name. Runs naming places and organisations are left out.
  * Page furniture (bylines, captions, banners) is recognised here too.
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pg_error.h"
 #include "pg_text.h"
@@ -16,6 +20,7 @@
 typedef struct pg_name {
     size_t tok_begin, tok_end; /* the name, without its title */
     int titled;                /* a title or role word came before it */
+    int firm;                  /* not a person: a firm, without its legal form (PG_DISCOVER_FIRMS) */
 } pg_name;
 
 typedef struct pg_names {
@@ -23,18 +28,46 @@ typedef struct pg_names {
     size_t n, cap;
 } pg_names;
 
+/* Values of 'covered' besides 0 (free): taken by the dictionary, as a country. */
+#define PG_COVERED 1
+#define PG_COVERED_COUNTRY 2
+
 /*
  * Finds person names in sentence s. 'covered' marks tokens (indexed from
- * s->tok_begin) already taken by the dictionary. Appends to out.
+ * s->tok_begin) already taken by the dictionary: nonzero, PG_COVERED_COUNTRY
+ * when the dictionary found a country there. Appends to out.
  */
 int pg_discover_names(const char *text, const pg_tokens *toks, const pg_sentence *s,
                       const unsigned char *covered, pg_names *out, pg_error *err);
+
+/* pg_discover_names_memo flags: only names of two words or more ("Phil Simmons") */
+#define PG_DISCOVER_FULL_NAMES 1u
+/* ... and firms named with their legal form ("Atria Oy"), marked 'firm' */
+#define PG_DISCOVER_FIRMS 2u
+
+/*
+ * The same, keeping what is learnt of each token in 'memo' (n_memo entries
+ * for the tokens from s->tok_begin, zero before the first call) so that a
+ * second pass over the sentence costs less.
+ */
+int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sentence *s,
+                           const unsigned char *covered, uint32_t *memo, size_t n_memo,
+                           unsigned flags, pg_names *out, pg_error *err);
 
 /* Is sentence s page furniture (byline, photo credit, banner) and no evidence? */
 int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s);
 
 /* Is this word (as written) a known given name? */
 int pg_is_given_name(const char *word, size_t len);
+
+/*
+ * Can this word carry on a name ("Ruggiero Rizzitelli")? A capitalised word
+ * that is not a title, a function word or a word of organisations.
+ */
+int pg_name_continues(const char *text, const pg_token *t);
+
+/* Are the word lists of discovery sorted, as their lookup needs? 1 if so. */
+int pg_discover_check_lists(void);
 
 void pg_names_release(pg_names *n);
 

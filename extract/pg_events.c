@@ -104,8 +104,9 @@ static const char *const pg_links[] = {"and", ",", "both", "the", "his", "her", 
 
 static int pg_in(const char *w, const char *const *list)
 {
+    /* the first byte first: this runs for every word of many sentences */
     for (size_t i = 0; list[i]; i++)
-        if (strcmp(w, list[i]) == 0)
+        if (list[i][0] == w[0] && strcmp(w, list[i]) == 0)
             return 1;
     return 0;
 }
@@ -142,7 +143,7 @@ static int pg_actor_at(const pg_sent *s, size_t i)
 static const pg_trigger *pg_trigger_of(const char *w)
 {
     for (size_t i = 0; i < sizeof pg_triggers / sizeof *pg_triggers; i++)
-        if (strcmp(w, pg_triggers[i].word) == 0)
+        if (pg_triggers[i].word[0] == w[0] && strcmp(w, pg_triggers[i].word) == 0)
             return &pg_triggers[i];
     return NULL;
 }

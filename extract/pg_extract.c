@@ -75,6 +75,11 @@ typedef struct pg_ex {
     size_t n_actors, cap_actors;
     pg_strmap ids;      /* id -> actor */
     pg_strmap surnames; /* folded surname of a discovered person -> actor */
+    pg_strmap later;    /* folded surname -> full name anywhere in the article (later_v) */
+    pg_name *later_v;
+    size_t n_later, cap_later;
+    pg_strmap firms; /* folded names of firms met with their legal form ("atria" of "Atria Oy") */
+    uint32_t *memo; /* what discovery learnt of each token, kept for its second pass */
     pg_comention *co;
     size_t n_co, cap_co;
     pg_event *ev;
@@ -173,18 +178,92 @@ static size_t pg_surname(const char *text, const pg_token *t, char *buf, size_t 
     return n;
 }
 
+static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, size_t *index);
+
+/* The folded words of a name, space-separated: "atria", "advanced medical". */
+static size_t pg_ex_phrase(const pg_ex *x, const pg_tokens *toks, const pg_name *nm, char *buf,
+                           size_t cap)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t k = nm->tok_begin; k < nm->tok_end; k++) {
+        const pg_token *t = &toks->v[k];
+        if (!(t->flags & PG_TOK_WORD))
+            continue;
+        if (len > 0 && len + 1 < cap)
+            buf[len++] = ' ';
+        len += pg_fold(x->text + t->start, t->end - t->start, buf + len, cap - len);
+    }
+    return len;
+}
+
+/*
+ * The person a lone surname names: one named in full earlier ("Seibert"
+ * after "Steffen Seibert") or later in the article. Returns the actor, -1
+ * if none, or -2 with *rc set when that fails.
+ */
+static long pg_ex_surname_actor(pg_ex *x, const pg_tokens *toks, const char *sur, size_t sl,
+                                int *rc)
+{
+    long known = sl > 0 ? pg_strmap_get(&x->surnames, sur, sl) : -1;
+    if (known >= 0 || sl == 0)
+        return known;
+    long later = pg_strmap_get(&x->later, sur, sl);
+    if (later < 0)
+        return -1;
+    size_t idx;
+    *rc = pg_ex_discovered(x, toks, &x->later_v[later], &idx);
+    if (*rc == PG_EINPUT) {
+        *rc = PG_OK;
+        return -1;
+    }
+    return *rc == PG_OK ? (long)idx : -2;
+}
+
 static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, size_t *index)
 {
     const pg_token *first = &toks->v[nm->tok_begin], *last = &toks->v[nm->tok_end - 1];
     char sur[64];
     size_t sl = pg_surname(x->text, last, sur, sizeof sur);
-    /* "Seibert" after "Steffen Seibert": the same person */
-    if (sl > 0) {
-        long known = pg_strmap_get(&x->surnames, sur, sl);
-        if (known >= 0 && nm->tok_end - nm->tok_begin == 1) {
+    /*
+     * "Mr Seibert" and "Steffen Seibert" in the same article: the same
+     * person; so is "Meanwhile Seibert", but not "Jan Seibert" or "J. Seibert".
+     */
+    size_t nt = nm->tok_end - nm->tok_begin;
+    int other = nt > 1 && (pg_is_given_name(x->text + first->start, first->end - first->start) ||
+                           first->end - first->start == 1);
+    if (sl > 0 && !other) {
+        int rc = PG_OK;
+        /* a full name only joins one already met: the later one may be this very name */
+        long known = nt == 1 ? pg_ex_surname_actor(x, toks, sur, sl, &rc)
+                             : pg_strmap_get(&x->surnames, sur, sl);
+        if (known >= 0) {
             *index = (size_t)known;
             return PG_OK;
         }
+        if (rc != PG_OK)
+            return rc;
+    }
+    if (nt == 1) {
+        /* "Chancellor Brown's": the dictionary knows the name without its possessive */
+        size_t len = first->end - first->start;
+        const char *w = x->text + first->start;
+        if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's')
+            len -= 2;
+        else if (len > 4 && memcmp(w + len - 4, "\xE2\x80\x99s", 4) == 0)
+            len -= 4;
+        long d = len < first->end - first->start
+                     ? pg_dict_lookup_word(x->dict, w, len, first->flags, x->date)
+                     : -1;
+        if (d >= 0 && pg_dict_actor(x->dict, (size_t)d)->kind == PG_KIND_PERSON)
+            return pg_ex_dict_actor(x, d, index);
+    }
+    if (x->firms.n > 0) {
+        /* "Atria said" in an article that wrote "Atria Oy" */
+        char phrase[PG_LABEL_MAX + 1];
+        size_t pl = pg_ex_phrase(x, toks, nm, phrase, sizeof phrase);
+        if (pl > 0 && pg_strmap_get(&x->firms, phrase, pl) >= 0)
+            return PG_EINPUT;
     }
     size_t start = first->start, end = last->end;
     /* a possessive is not part of the name */
@@ -330,6 +409,38 @@ static int pg_ex_events(pg_ex *x, const pg_tokens *toks, const pg_mentions *ms,
     return rc;
 }
 
+/*
+ * A one-word name of the dictionary inside the name of someone else: after
+ * a given name ("Paul Johnson", "Andrei Medvedev", "Michael Jordan") that is
+ * not the actor's own, or a person's surname before another name word
+ * ("Ruggiero Rizzitelli"). 'next_free': the next token is no match.
+ */
+static int pg_ex_other_person(const pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
+                              const pg_match *m, const unsigned char *covered, int next_free)
+{
+    if (m->tok_end - m->tok_begin != 1 || m->type == PG_MATCH_DESCRIPTION || m->actor < 0)
+        return 0;
+    const pg_actor *a = pg_dict_actor(x->dict, (size_t)m->actor);
+    if (m->tok_begin > s->tok_begin && !covered[m->tok_begin - 1 - s->tok_begin]) {
+        const pg_token *g = &toks->v[m->tok_begin - 1];
+        size_t gl = g->end - g->start;
+        if ((g->flags & PG_TOK_UPPER) && !(g->flags & PG_TOK_ALLCAPS) &&
+            pg_is_given_name(x->text + g->start, gl))
+            return !(strncmp(a->name, x->text + g->start, gl) == 0 && a->name[gl] == ' ');
+    }
+    return a->kind == PG_KIND_PERSON && next_free && m->tok_end < s->tok_end &&
+           pg_name_continues(x->text, &toks->v[m->tok_end]);
+}
+
+static int pg_ex_discover(pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
+                          const unsigned char *covered, unsigned flags, pg_names *names)
+{
+    if (!x->memo)
+        return pg_discover_names(x->text, toks, s, covered, names, x->err);
+    return pg_discover_names_memo(x->text, toks, s, covered, x->memo + s->tok_begin,
+                                  s->tok_end - s->tok_begin, flags, names, x->err);
+}
+
 static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence *s, size_t si,
                               const pg_extract_options *opt, pg_matches *mt, pg_names *names,
                               pg_mentions *ms, unsigned char **covered, size_t *cov_cap)
@@ -351,7 +462,13 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
     int rc = pg_dict_match(x->dict, x->text, toks, s->tok_begin, s->tok_end, x->date, mt, x->err);
     for (size_t i = 0; i < mt->n && rc == PG_OK; i++) {
         const pg_match *m = &mt->v[i];
-        memset(*covered + (m->tok_begin - s->tok_begin), 1, m->tok_end - m->tok_begin);
+        int next_free = i + 1 >= mt->n || mt->v[i + 1].tok_begin > m->tok_end;
+        if (opt->discover && pg_ex_other_person(x, toks, s, m, *covered, next_free))
+            continue; /* left to discovery */
+        int country = m->actor >= 0 && pg_dict_actor(x->dict, (size_t)m->actor)->kind ==
+                                            PG_KIND_COUNTRY;
+        memset(*covered + (m->tok_begin - s->tok_begin), country ? PG_COVERED_COUNTRY : PG_COVERED,
+               m->tok_end - m->tok_begin);
         if (m->actor < 0)
             continue;
         size_t idx;
@@ -364,33 +481,42 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
             continue;
         size_t before = ms->n;
         rc = pg_hyphen_parts(x, toks, i, ms);
-        if (ms->n > before) {
+        if (ms->n > before)
             (*covered)[i - s->tok_begin] = 1;
-            continue;
-        }
-        /* a surname of a person named earlier in the article */
-        const pg_token *t = &toks->v[i];
-        if (rc == PG_OK && x->surnames.n > 0 && (t->flags & PG_TOK_UPPER)) {
-            char sur[64];
-            size_t sl = pg_surname(x->text, t, sur, sizeof sur);
-            long known = pg_strmap_get(&x->surnames, sur, sl);
-            int next_cap = i + 1 < s->tok_end && !(*covered)[i + 1 - s->tok_begin] &&
-                           (toks->v[i + 1].flags & PG_TOK_UPPER);
-            if (known >= 0 && !next_cap) {
-                (*covered)[i - s->tok_begin] = 1;
-                rc = pg_add_mention(x, ms, i, i + 1, (size_t)known);
-            }
-        }
     }
     if (rc == PG_OK && opt->discover)
-        rc = pg_discover_names(x->text, toks, s, *covered, names, x->err);
+        rc = pg_ex_discover(x, toks, s, *covered, 0, names);
     for (size_t i = 0; i < names->n && rc == PG_OK; i++) {
+        const pg_name *nm = &names->v[i];
         size_t idx;
-        int r = pg_ex_discovered(x, toks, &names->v[i], &idx);
-        if (r == PG_OK)
-            rc = pg_add_mention(x, ms, names->v[i].tok_begin, names->v[i].tok_end, idx);
-        else if (r != PG_EINPUT)
+        int r = pg_ex_discovered(x, toks, nm, &idx);
+        if (r == PG_OK) {
+            rc = pg_add_mention(x, ms, nm->tok_begin, nm->tok_end, idx);
+            memset(*covered + (nm->tok_begin - s->tok_begin), 1, nm->tok_end - nm->tok_begin);
+        } else if (r != PG_EINPUT) {
             rc = r;
+        }
+    }
+    /* a surname of a person named in full earlier or later in the article */
+    for (size_t i = s->tok_begin; i < s->tok_end && rc == PG_OK; i++) {
+        const pg_token *t = &toks->v[i];
+        if ((*covered)[i - s->tok_begin] || (x->surnames.n == 0 && x->later.n == 0) ||
+            !(t->flags & PG_TOK_UPPER))
+            continue;
+        /* a word of a longer capitalised run that discovery did not take */
+        int next_cap = i + 1 < s->tok_end && !(*covered)[i + 1 - s->tok_begin] &&
+                       (toks->v[i + 1].flags & PG_TOK_UPPER);
+        int in_name = i > s->tok_begin && !(*covered)[i - 1 - s->tok_begin] &&
+                      pg_name_continues(x->text, &toks->v[i - 1]);
+        if (next_cap || in_name)
+            continue;
+        char sur[64];
+        size_t sl = pg_surname(x->text, t, sur, sizeof sur);
+        long known = pg_ex_surname_actor(x, toks, sur, sl, &rc);
+        if (known >= 0) {
+            (*covered)[i - s->tok_begin] = 1;
+            rc = pg_add_mention(x, ms, i, i + 1, (size_t)known);
+        }
     }
     if (rc != PG_OK || ms->n == 0)
         return rc;
@@ -482,6 +608,60 @@ static void pg_ex_release(pg_ex *x)
     free(x->ev);
     pg_strmap_release(&x->ids);
     pg_strmap_release(&x->surnames);
+    pg_strmap_release(&x->later);
+    pg_strmap_release(&x->firms);
+    free(x->later_v);
+    free(x->memo);
+}
+
+/*
+ * Full names anywhere in the article, by surname, before the sentences are
+ * read: "Simmons" in the first paragraph is the "Phil Simmons" of the third.
+ */
+static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *sents,
+                         const unsigned char *furniture, pg_names *names,
+                         unsigned char **covered, size_t *cov_cap)
+{
+    for (size_t i = 0; i < sents->n; i++) {
+        const pg_sentence *s = &sents->v[i];
+        size_t nt = s->tok_end - s->tok_begin;
+        if (furniture[i] || nt == 0)
+            continue;
+        if (nt > *cov_cap) {
+            unsigned char *c = realloc(*covered, nt);
+            if (!c)
+                return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+            *covered = c;
+            *cov_cap = nt;
+        }
+        memset(*covered, 0, nt);
+        names->n = 0;
+        int rc = pg_ex_discover(x, toks, s, *covered, PG_DISCOVER_FULL_NAMES | PG_DISCOVER_FIRMS,
+                                names);
+        if (rc != PG_OK)
+            return rc;
+        for (size_t k = 0; k < names->n; k++) {
+            const pg_name *nm = &names->v[k];
+            if (nm->firm) {
+                char phrase[PG_LABEL_MAX + 1];
+                size_t pl = pg_ex_phrase(x, toks, nm, phrase, sizeof phrase);
+                if (pl > 0 && pg_strmap_put(&x->firms, phrase, pl, 1) != 0)
+                    return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+                continue;
+            }
+            char sur[64];
+            size_t sl = nm->tok_end - nm->tok_begin >= 2
+                            ? pg_surname(x->text, &toks->v[nm->tok_end - 1], sur, sizeof sur)
+                            : 0;
+            if (sl == 0 || pg_strmap_get(&x->later, sur, sl) >= 0)
+                continue;
+            if (pg_grow((void **)&x->later_v, &x->cap_later, x->n_later, sizeof *x->later_v) != 0 ||
+                pg_strmap_put(&x->later, sur, sl, (long)x->n_later) != 0)
+                return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+            x->later_v[x->n_later++] = *nm;
+        }
+    }
+    return PG_OK;
 }
 
 /*
@@ -542,6 +722,13 @@ int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extrac
     unsigned char *furniture = rc == PG_OK ? pg_furniture_marks(a->text, &toks, &sents) : NULL;
     if (rc == PG_OK && !furniture && sents.n > 0)
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    if (rc == PG_OK && opt->discover && sents.n > 0) {
+        x.memo = calloc(toks.n, sizeof *x.memo);
+        if (!x.memo)
+            rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
+    if (rc == PG_OK && opt->discover && sents.n > 0)
+        rc = pg_ex_prescan(&x, &toks, &sents, furniture, &names, &covered, &cov_cap);
     for (size_t i = 0; i < sents.n && rc == PG_OK; i++)
         if (!furniture[i])
             rc = pg_ex_sentence_run(&x, &toks, &sents.v[i], i, opt, &mt, &names, &ms, &covered,

@@ -687,7 +687,7 @@ static size_t pg_tok_fold(const pg_splitter *s, const pg_token *t, size_t drop, 
 static int pg_in_list(const char *w, const char *const *list)
 {
     for (; *list; list++) {
-        if (strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
             return 1;
     }
     return 0;

@@ -8,6 +8,8 @@
 
 #include <igraph.h>
 
+#include "pg_paths.h"
+
 /*
  * Every figure is defined as networkx computes it (DESIGN.md "What the
  * figures mean"); the recipes are those of LIBRARIES.md.
@@ -212,79 +214,6 @@ static void degree_strength(pg_graph *g)
 }
 
 /*
- * The path figures take 'cutoff': the longest path followed, or a
- * negative number for all (exact).
- */
-
-/* betweenness_centrality(G, weight=len, normalized=True) */
-static int betweenness(pg_graph *g, const pg_ig *ig, double cutoff, pg_error *err)
-{
-    igraph_vector_t b;
-    if (igraph_vector_init(&b, 0))
-        return igraph_failed(err, "betweenness");
-    if (igraph_betweenness_cutoff(&ig->graph, &b, igraph_vss_all(), IGRAPH_UNDIRECTED, &ig->len,
-                                  cutoff)) {
-        igraph_vector_destroy(&b);
-        return igraph_failed(err, "betweenness");
-    }
-    /* igraph counts each pair once; networkx's normalisation of the
-       doubled count by (n-1)(n-2) is this; for n <= 2 every value is 0 */
-    double n = (double)g->n_nodes;
-    double scale = g->n_nodes > 2 ? 2.0 / ((n - 1.0) * (n - 2.0)) : 0.0;
-    for (size_t i = 0; i < g->n_nodes; i++)
-        g->nodes[i].fig.betweenness = clean(VECTOR(b)[i] * scale);
-    igraph_vector_destroy(&b);
-    return PG_OK;
-}
-
-/* closeness_centrality(G, distance=len): Wasserman-Faust scaling */
-static int closeness(pg_graph *g, const pg_ig *ig, double cutoff, pg_error *err)
-{
-    igraph_vector_t c;
-    igraph_vector_int_t reach;
-    igraph_bool_t all;
-    int rc = PG_OK;
-    if (igraph_vector_init(&c, 0))
-        return igraph_failed(err, "closeness");
-    if (igraph_vector_int_init(&reach, 0)) {
-        igraph_vector_destroy(&c);
-        return igraph_failed(err, "closeness");
-    }
-    if (igraph_closeness_cutoff(&ig->graph, &c, &reach, &all, igraph_vss_all(), IGRAPH_ALL,
-                                &ig->len, 1, cutoff)) {
-        rc = igraph_failed(err, "closeness");
-        goto out;
-    }
-    double n1 = (double)g->n_nodes - 1.0;
-    for (size_t i = 0; i < g->n_nodes; i++) {
-        double r = (double)VECTOR(reach)[i];
-        /* an isolated node is NaN in igraph and 0 in networkx */
-        g->nodes[i].fig.closeness = r > 0 ? clean(VECTOR(c)[i] * r / n1) : 0.0;
-    }
-out:
-    igraph_vector_int_destroy(&reach);
-    igraph_vector_destroy(&c);
-    return rc;
-}
-
-/* harmonic_centrality(G, distance=len): not normalised */
-static int harmonic(pg_graph *g, const pg_ig *ig, double cutoff, pg_error *err)
-{
-    igraph_vector_t h;
-    if (igraph_vector_init(&h, 0))
-        return igraph_failed(err, "harmonic centrality");
-    if (igraph_harmonic_centrality_cutoff(&ig->graph, &h, igraph_vss_all(), IGRAPH_ALL, &ig->len,
-                                          0, cutoff)) {
-        igraph_vector_destroy(&h);
-        return igraph_failed(err, "harmonic centrality");
-    }
-    for (size_t i = 0; i < g->n_nodes; i++)
-        g->nodes[i].fig.harmonic = clean(VECTOR(h)[i]);
-    igraph_vector_destroy(&h);
-    return PG_OK;
-}
-
-/*
  * Sets the OpenMP threads of this thread's parallel regions to n and
  * returns the number before, or 0 when OpenMP is not in the process.
  * Debian's igraph runs PRPACK (PageRank) on OpenMP threads: their sums
@@ -433,7 +362,7 @@ void pg_analyse_options_init(pg_analyse_options *o)
     o->seed = PG_DEFAULT_SEED;
     o->exact = 0;
     o->max_work = PG_ANALYSE_MAX_WORK;
-    o->cutoff = PG_ANALYSE_CUTOFF;
+    o->threads = 1;
 }
 
 int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err)
@@ -444,26 +373,22 @@ int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err)
     return pg_analyse_with(g, &o, err);
 }
 
-/*
- * The path cutoff for this graph: negative (exact) unless its nodes times
- * links exceed the work allowed; then g->approximation says what was done.
- */
-static int path_cutoff(pg_graph *g, const pg_ig *ig, const pg_analyse_options *o, double *cutoff,
-                       pg_error *err)
+/* Says in g->approximation what path_figures estimated, if anything. */
+static int note_sampling(pg_graph *g, const pg_analyse_options *o, const pg_path_sampling *sm,
+                         pg_error *err)
 {
-    double n = (double)igraph_vcount(&ig->graph), m = (double)igraph_ecount(&ig->graph);
-    *cutoff = -1.0;
-    if (o->exact || n * m <= o->max_work || !(o->cutoff > 0.0))
+    if (sm->components == 0)
         return PG_OK;
-    char text[200];
+    char text[300];
     snprintf(text, sizeof text,
-             "betweenness, closeness and harmonic with path length cutoff %.1f "
-             "(n=%.0f, m=%.0f)",
-             o->cutoff, n, m);
+             "betweenness, closeness and harmonic estimated from the shortest paths of %zu "
+             "pivots drawn with seed %lu among the %zu nodes (%zu links) of %zu big "
+             "component%s; exact elsewhere",
+             sm->pivots, o->seed, sm->nodes, sm->links, sm->components,
+             sm->components == 1 ? "" : "s");
     g->approximation = strdup(text);
     if (!g->approximation)
         return pg_error_set(err, PG_ENOMEM, "out of memory");
-    *cutoff = o->cutoff;
     return PG_OK;
 }
 
@@ -491,11 +416,10 @@ int pg_analyse_with(pg_graph *g, const pg_analyse_options *o, pg_error *err)
     rc = ig_build(&ig, g, NULL, err);
     if (rc != PG_OK)
         goto restore;
-    double cutoff;
-    if ((rc = path_cutoff(g, &ig, o, &cutoff, err)) != PG_OK ||
-        (rc = betweenness(g, &ig, cutoff, err)) != PG_OK ||
-        (rc = closeness(g, &ig, cutoff, err)) != PG_OK ||
-        (rc = harmonic(g, &ig, cutoff, err)) != PG_OK || (rc = pagerank(g, &ig, err)) != PG_OK ||
+    pg_path_sampling sm;
+    if ((rc = pg_path_figures(g, o, &sm, err)) != PG_OK ||
+        (rc = note_sampling(g, o, &sm, err)) != PG_OK ||
+        (rc = pagerank(g, &ig, err)) != PG_OK ||
         (rc = eigenvector(g, err)) != PG_OK || (rc = communities(g, &ig, o->seed, err)) != PG_OK)
         goto out;
     g->analysed = 1;

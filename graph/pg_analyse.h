@@ -12,23 +12,29 @@
 #define PG_DEFAULT_SEED 42
 
 /*
- * Betweenness, closeness and harmonic take a single-source shortest-path
- * search from every node: work grows as nodes * links. Above this much
- * work (about a minute on one core) they only follow paths up to
- * PG_ANALYSE_CUTOFF long, unless asked to be exact.
+ * Betweenness, closeness and harmonic take a shortest-path search from
+ * every node through its component (graph/pg_paths.c): the work of a
+ * component is about its nodes times its links, at some 20 to 70 ns a
+ * unit. A component of more work than PG_ANALYSE_MAX_WORK gets estimates
+ * from the searches of a random sample of its nodes, as many as that work
+ * allows (at least PG_ANALYSE_MIN_PIVOTS), unless asked to be exact or
+ * unless the sample would be half of the nodes or more. Smaller
+ * components stay exact.
+ * (Cutting paths at a length instead saved little: links between
+ * prominent actors are heavy, so short, and most of a news graph is
+ * within a short distance of them.)
  */
-#define PG_ANALYSE_MAX_WORK 5e9
-/* Path length cutoff of the approximation: three links of weight 1. */
-#define PG_ANALYSE_CUTOFF 3.0
+#define PG_ANALYSE_MAX_WORK 1e7
+#define PG_ANALYSE_MIN_PIVOTS 32
 
 typedef struct pg_analyse_options {
-    unsigned long seed; /* Louvain */
-    int exact;          /* never approximate */
-    double max_work;    /* approximate when nodes * links is above this */
-    double cutoff;      /* path length cutoff when approximating */
+    unsigned long seed; /* Louvain, and the sample of big components */
+    int exact;          /* never estimate */
+    double max_work;    /* estimate a component whose nodes * links is more */
+    size_t threads;     /* for the path figures; the same figures for any number */
 } pg_analyse_options;
 
-/* seed PG_DEFAULT_SEED, not exact, PG_ANALYSE_MAX_WORK, PG_ANALYSE_CUTOFF */
+/* seed PG_DEFAULT_SEED, not exact, PG_ANALYSE_MAX_WORK, one thread */
 void pg_analyse_options_init(pg_analyse_options *o);
 
 /*
@@ -41,11 +47,9 @@ void pg_analyse_options_init(pg_analyse_options *o);
 int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err);
 
 /*
- * pg_analyse with options. When betweenness, closeness and harmonic are
- * approximated (only paths up to o->cutoff long count: betweenness sums
- * over those paths, closeness is taken over the nodes reached within the
- * cutoff, harmonic sums over them), g->approximation says so, with the
- * cutoff and the size of the graph; otherwise it is NULL.
+ * pg_analyse with options. When betweenness, closeness and harmonic of a
+ * big component are estimated, g->approximation says so, with the size
+ * of the sample and of the component; otherwise it is NULL.
  */
 int pg_analyse_with(pg_graph *g, const pg_analyse_options *o, pg_error *err);
 

@@ -1,5 +1,6 @@
 #include "pg_graph.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@ typedef struct pg_index {
     size_t node_cap;
     size_t *link_slots;
     size_t link_cap;
+    /* the weights of one co-mention and one interaction every link's weight is made of */
+    double w_co_mention, w_speaks_with;
 } pg_index;
 
 #define PG_INDEX_MIN 64
@@ -137,6 +140,8 @@ int pg_graph_new(pg_graph **out, pg_error *err)
     g->index = ix;
     g->w_co_mention = 1.0;
     g->w_speaks_with = 3.0;
+    ix->w_co_mention = g->w_co_mention;
+    ix->w_speaks_with = g->w_speaks_with;
     if (index_rebuild_nodes(g, 0) != PG_OK || index_rebuild_links(g, 0) != PG_OK) {
         pg_graph_free(g);
         return pg_error_set(err, PG_ENOMEM, "out of memory");
@@ -380,6 +385,9 @@ void pg_graph_update_weights(pg_graph *g)
 {
     for (size_t i = 0; i < g->n_links; i++)
         link_update_weight(g, &g->links[i]);
+    pg_index *ix = index_of(g);
+    ix->w_co_mention = g->w_co_mention;
+    ix->w_speaks_with = g->w_speaks_with;
 }
 
 /* ------------------------------------------------------------------ */
@@ -643,10 +651,25 @@ int pg_graph_add_doc(pg_graph *g, const pg_doc *doc, pg_error *err)
     }
     g->documents += 1;
     g->analysed = 0;
-    /* only the links of this document changed: their weights were updated above */
+    /*
+     * Only the links of this document changed, and their weights were
+     * updated above: all of them are only when the weights per count did.
+     */
+    const pg_index *ix = index_of(g);
+    if (ix->w_co_mention != g->w_co_mention || ix->w_speaks_with != g->w_speaks_with)
+        pg_graph_update_weights(g);
 done:
     free(map);
     return rc;
+}
+
+/* *a += b for counts read from files, which may be as large as a long holds; -1 if it overflows */
+static int add_count(long *a, long b)
+{
+    if (b > 0 ? *a > LONG_MAX - b : *a < LONG_MIN - b)
+        return -1;
+    *a += b;
+    return 0;
 }
 
 int pg_graph_merge(pg_graph *g, const pg_graph *part, pg_error *err)
@@ -663,8 +686,12 @@ int pg_graph_merge(pg_graph *g, const pg_graph *part, pg_error *err)
                                err);
         if (rc != PG_OK)
             goto done;
-        g->nodes[map[i]].mentions += n->mentions;
-        g->nodes[map[i]].documents += n->documents;
+        if (add_count(&g->nodes[map[i]].mentions, n->mentions) != 0 ||
+            add_count(&g->nodes[map[i]].documents, n->documents) != 0) {
+            rc = pg_error_set(err, PG_EINPUT, "'%.200s': the counts add up to more than %ld",
+                              n->id, LONG_MAX);
+            goto done;
+        }
     }
     for (size_t i = 0; i < part->n_links; i++) {
         const pg_link *pl = &part->links[i];
@@ -673,8 +700,13 @@ int pg_graph_merge(pg_graph *g, const pg_graph *part, pg_error *err)
         if (rc != PG_OK)
             goto done;
         pg_link *l = &g->links[li];
-        l->co_mentions += pl->co_mentions;
-        l->speaks_with += pl->speaks_with;
+        if (add_count(&l->co_mentions, pl->co_mentions) != 0 ||
+            add_count(&l->speaks_with, pl->speaks_with) != 0) {
+            rc = pg_error_set(err, PG_EINPUT,
+                              "'%.200s' - '%.200s': the counts add up to more than %ld",
+                              part->nodes[pl->source].id, part->nodes[pl->target].id, LONG_MAX);
+            goto done;
+        }
         for (size_t k = 0; k < pl->n_evidence; k++) {
             if (evidence_insert(l, &pl->evidence[k]) != PG_OK) {
                 rc = pg_error_set(err, PG_ENOMEM, "out of memory");
@@ -688,7 +720,10 @@ int pg_graph_merge(pg_graph *g, const pg_graph *part, pg_error *err)
             }
         }
     }
-    g->documents += part->documents;
+    if (add_count(&g->documents, part->documents) != 0) {
+        rc = pg_error_set(err, PG_EINPUT, "the documents add up to more than %ld", LONG_MAX);
+        goto done;
+    }
     pg_graph_update_weights(g);
 done:
     g->analysed = 0;

@@ -23,6 +23,22 @@
 #define PG_WHERE_MAX 32
 #define PG_PATH_MAX 128
 
+/*
+ * Bounds on weights from files. Path lengths are 1/weight, and beyond
+ * these the analysis breaks down: lengths igraph takes for 0 give infinite
+ * harmonic centralities, subnormal weights stop the eigenvector solver.
+ * Weights from counts stay far inside (a co-mention weighs 1).
+ */
+#define PG_WEIGHT_MIN 1e-15
+#define PG_WEIGHT_MAX 1e15
+#define PG_UNIT_WEIGHT_MAX 1e10
+
+/* 0, or a number within [PG_WEIGHT_MIN, max] */
+static int weight_ok(double w, double max)
+{
+    return w == 0.0 || (w >= PG_WEIGHT_MIN && w <= max);
+}
+
 static const char *const figure_names[] = {"degree",   "strength",    "betweenness",
                                            "closeness", "harmonic",   "eigenvector",
                                            "pagerank", "community"};
@@ -545,6 +561,12 @@ static int read_header(reader *r, json_t *root)
         (rc = get_real(r, weights, "graph.weights", "speaks_with", 0, 1, &r->g->w_speaks_with)) !=
             PG_OK)
         return rc;
+    if (!weight_ok(r->g->w_co_mention, PG_UNIT_WEIGHT_MAX))
+        return r_fail(r, "graph.weights", "co_mention", "must be 0 or from %g to %g",
+                      PG_WEIGHT_MIN, PG_UNIT_WEIGHT_MAX);
+    if (!weight_ok(r->g->w_speaks_with, PG_UNIT_WEIGHT_MAX))
+        return r_fail(r, "graph.weights", "speaks_with", "must be 0 or from %g to %g",
+                      PG_WEIGHT_MIN, PG_UNIT_WEIGHT_MAX);
     return PG_OK;
 }
 
@@ -795,8 +817,12 @@ static int read_link(reader *r, json_t *o, size_t i)
     /* A link without a weight gets the one its counts give. */
     l->weight = r->g->w_co_mention * (double)l->co_mentions +
                 r->g->w_speaks_with * (double)l->speaks_with;
+    int given = json_object_get(o, "weight") != NULL;
     if ((rc = get_real(r, o, where, "weight", 0, 1, &l->weight)) != PG_OK)
         return rc;
+    if (!weight_ok(l->weight, PG_WEIGHT_MAX))
+        return r_fail(r, where, "weight", "%s%g: must be 0 or from %g to %g",
+                      given ? "" : "from the counts, ", l->weight, PG_WEIGHT_MIN, PG_WEIGHT_MAX);
     return read_link_lists(r, o, where, l);
 }
 

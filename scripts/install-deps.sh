@@ -1,9 +1,10 @@
 #!/bin/sh
 # Installs the Debian packages polgraph needs, when they are missing.
 # Safe to run again: it installs nothing when everything is there.
+# Packages named as arguments are installed too (scripts/test.sh: clang).
 set -eu
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz \
-libjansson-dev libcmocka-dev python3 python3-networkx valgrind"
+libjansson-dev libcmocka-dev python3 python3-networkx valgrind $*"
 missing=""
 for p in $PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

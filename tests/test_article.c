@@ -311,6 +311,34 @@ static void test_jsonl_schema(void **state)
     seen_release(&s);
 }
 
+/* Numeric ids at and beyond the range of a 64-bit integer (found by fuzzing). */
+static void test_jsonl_big_numbers(void **state)
+{
+    seen s = {0};
+    char want[600];
+    const char *f = tpath("numbers.jsonl");
+
+    (void)state;
+    put("numbers.jsonl",
+        "{\"id\": 123456789012345678, \"text\": \"18 digits\"}\n"
+        "{\"id\": 1234567890123456789, \"text\": \"19 digits\"}\n"
+        "{\"id\": 9223372036854775807, \"text\": \"the largest\"}\n"
+        "{\"id\": 9223372036854775808, \"text\": \"one too many\"}\n"
+        "{\"id\": -9223372036854775808, \"text\": \"the smallest\"}\n");
+    assert_int_equal(read_one(&s, f), PG_OK);
+    assert_int_equal(s.n_art, 4);
+    assert_string_equal(s.art[0]->id, "123456789012345678");
+    assert_string_equal(s.art[1]->id, "1234567890123456789");
+    assert_string_equal(s.art[2]->id, "9223372036854775807");
+    assert_string_equal(s.art[3]->id, "-9223372036854775808");
+    assert_string_equal(s.art[3]->text, "the smallest");
+    /* beyond the range: the record is reported with its line and skipped */
+    assert_int_equal(s.n_warn, 1);
+    snprintf(want, sizeof want, "%s:4:", f);
+    assert_memory_equal(s.warn[0], want, strlen(want));
+    seen_release(&s);
+}
+
 /* Lines longer than the read block, a byte order mark, invalid UTF-8. */
 static void test_jsonl_long_line(void **state)
 {
@@ -622,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_folder_order),
         cmocka_unit_test(test_jsonl_malformed_line),
         cmocka_unit_test(test_jsonl_schema),
+        cmocka_unit_test(test_jsonl_big_numbers),
         cmocka_unit_test(test_jsonl_long_line),
         cmocka_unit_test(test_text_repair),
         cmocka_unit_test(test_text_nul_and_binary),

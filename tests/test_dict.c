@@ -203,6 +203,10 @@ static void test_load_file_errors(void **state)
     assert_int_equal(pg_dict_new(&d, &err), PG_OK);
     assert_int_equal(pg_dict_load_file(d, "/nonexistent/actors.json", &err), PG_EIO);
     assert_non_null(strstr(err.msg, "/nonexistent/actors.json: cannot open"));
+    /* an endless device is refused at its first NUL byte, not read forever */
+    assert_int_equal(pg_dict_load_file(d, "/dev/zero", &err), PG_EINPUT);
+    assert_non_null(strstr(err.msg, "/dev/zero: byte 0: a NUL byte"));
+    assert_int_equal(pg_dict_size(d), 0);
     pg_dict_free(d);
 }
 

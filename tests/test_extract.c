@@ -15,6 +15,7 @@
 
 #include "pg_discover.h"
 #include "pg_events.h"
+#include "pg_given_names.h"
 #include "pg_extract.h"
 
 static const char *const pg_test_dict =
@@ -238,6 +239,124 @@ static void test_given_names(void **state)
     assert_false(pg_is_given_name("steffen", 7));
 }
 
+static void test_given_name_list(void **state)
+{
+    (void)state;
+    assert_true(pg_discover_check_lists());
+    assert_true(pg_given_names_count() > 2000);
+    /* many languages, accented and plain spellings */
+    const char *const known[] = {"Jürgen", "Jurgen", "Juergen", "Oleksandr", "Yoshiro", "Fatima",
+                                 "Kwame",  "Siobhan", "Zbigniew", "Kim", "Nguyen", "Ayşe"};
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        assert_true(pg_is_given_name(known[i], strlen(known[i])));
+    /* places, months and words that are also given names are left out */
+    const char *const unknown[] = {"Chelsea", "Victoria", "Will", "Said", "May", "JOHN", "john"};
+    for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++)
+        assert_false(pg_is_given_name(unknown[i], strlen(unknown[i])));
+}
+
+/* One discovery case: the text, the ids that must be found and those that must not. */
+typedef struct pg_discovery_case {
+    const char *text;
+    const char *found;  /* space-separated ids */
+    const char *absent; /* space-separated ids */
+} pg_discovery_case;
+
+static const pg_discovery_case pg_discovery_cases[] = {
+    /* initials, and an initial joined to the name */
+    {"J. Doe and T.O'Brien shared the lead.", "j-doe t-o-brien", ""},
+    {"The winner was Harold J. Pennyworth of Leeds.", "harold-j-pennyworth", "leeds"},
+    /* a nationality before the given name is not part of the name */
+    {"Norwegian Hanna Velde won the final.", "hanna-velde", "norwegian-hanna-velde"},
+    /* a title inside a capitalised run */
+    {"Crown Prince Ardel opened the session.", "ardel", "crown-prince-ardel"},
+    /* name particles, one or more, and the Arabic article */
+    {"Spokesman Nikolas van der Berk told reporters so.", "nikolas-van-der-berk", "nikolas"},
+    {"Prime Minister Abdel-Karim al-Fadoul flew home.", "abdel-karim-al-fadoul", "abdel-karim"},
+    /* regnal numbers belong to the name, "Jr" does not */
+    {"In 1700 King Baudrin III died.", "baudrin-iii", ""},
+    {"The car of Hal Quentor Jr crashed.", "hal-quentor", "hal-quentor-jr"},
+    /* a country in brackets, as results write it; teams in a score line are no persons */
+    {"Tolgar Wemberley ( Norway ) won in 12.71 seconds.", "tolgar-wemberley", ""},
+    {"Vostok Kolvin ( Poland ) 2 Tarsh Wanton ( Austria ) 1 ( halftime 1-1 )", "",
+     "vostok-kolvin tarsh-wanton"},
+    /* an age in apposition, a speaker after a quotation, a scorer with his minute */
+    {"Ardo Vemmink , 34 , was hurt.", "ardo-vemmink", ""},
+    {"\" We are ready , \" Brannigan said.", "brannigan", ""},
+    {"Kolvin took the lead ( Brannigan 34th ) before half-time.", "brannigan", "kolvin"},
+    /* a name listed next to a person is one too */
+    {"The team : Peter Quelling , Ardo Vemmink and Tolgar Wemberley .",
+     "peter-quelling ardo-vemmink tolgar-wemberley", ""},
+    /* places, roads, airports, firms and headlines are not persons */
+    {"Ruth Avenue was closed , Peter Quelling said.", "peter-quelling", "ruth-avenue ruth"},
+    {"Flights left Charles de Gaulle airport late.", "", "charles-de-gaulle"},
+    {"San Teodoro Rovers said the match was off.", "", "san-teodoro-rovers teodoro-rovers"},
+    {"Analysts at Morgan Stanley said shares would rise.", "", "morgan-stanley"},
+    {"JOHN QUELLING WINS TITLE", "", "john-quelling"},
+    {"Doctors will miss Tarsh today.", "", "tarsh"},
+    /* a firm named with its legal form is no person when named alone */
+    {"Velkor Oy said profits rose.\n\n\" Sales were strong , \" Velkor said.", "", "velkor"},
+    /* a given name before a surname of the dictionary makes someone else */
+    {"Fred Trump spoke to reporters.", "fred-trump", "donald-trump"},
+    /* a name does not run over a line */
+    {"1. Peter Quelling ( Norway ) 12.71\nMarkus Breel ( Austria ) 12.80",
+     "peter-quelling markus-breel", "peter-quelling-markus"},
+};
+
+/* Does the space-separated list hold an id that fails the check? */
+static void pg_check_ids(const pg_doc *d, const char *ids, int want, const char *text)
+{
+    char id[128];
+    for (const char *p = ids; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof id) {
+            memcpy(id, p, n);
+            id[n] = '\0';
+            if ((pg_find(d, id) != NULL) != want)
+                fail_msg("%s: %s should %sbe found", text, id, want ? "" : "not ");
+        }
+        p += n + (p[n] == ' ');
+    }
+}
+
+static void test_discovery_rules(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof pg_discovery_cases / sizeof *pg_discovery_cases; i++) {
+        const pg_discovery_case *c = &pg_discovery_cases[i];
+        pg_doc *d = pg_run(c->text, "2017-02-01");
+        pg_check_ids(d, c->found, 1, c->text);
+        pg_check_ids(d, c->absent, 0, c->text);
+        pg_doc_free(d);
+    }
+}
+
+static void test_coreference_both_ways(void **state)
+{
+    (void)state;
+    /* the surname before the full name, and after it */
+    pg_doc *d = pg_run("Quelling arrived first.\n\nLater Peter Quelling met Angela Merkel. "
+                       "Merkel thanked Quelling.",
+                       "2017-02-01");
+    const pg_doc_actor *q = pg_find(d, "peter-quelling");
+    assert_non_null(q);
+    assert_int_equal(q->mentions, 3);
+    assert_null(pg_find(d, "quelling"));
+    assert_int_equal(pg_comentions(d, "angela-merkel", "peter-quelling"), 2);
+    pg_doc_free(d);
+    /* "Mr" and the surname before the full name is the same person too */
+    d = pg_run("Mr Quelling was late. Peter Quelling said sorry.", "2017-02-01");
+    assert_non_null(pg_find(d, "peter-quelling"));
+    assert_null(pg_find(d, "quelling"));
+    assert_int_equal(pg_find(d, "peter-quelling")->mentions, 2);
+    pg_doc_free(d);
+    /* a full name again takes its given name along: no person "Peter" */
+    d = pg_run("Peter Quelling came. Then coach Peter Quelling left.", "2017-02-01");
+    assert_null(pg_find(d, "peter"));
+    assert_int_equal(pg_find(d, "peter-quelling")->mentions, 2);
+    pg_doc_free(d);
+}
+
 static void test_empty_and_odd_articles(void **state)
 {
     (void)state;
@@ -262,6 +381,9 @@ int main(void)
         cmocka_unit_test(test_find_date),
         cmocka_unit_test(test_given_names),
         cmocka_unit_test(test_empty_and_odd_articles),
+        cmocka_unit_test(test_given_name_list),
+        cmocka_unit_test(test_discovery_rules),
+        cmocka_unit_test(test_coreference_both_ways),
     };
     return cmocka_run_group_tests(tests, setup, teardown) ? 1 : 0;
 }

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -507,6 +508,35 @@ static void test_merge_keeps_weights(void **state)
     pg_graph_free(part);
 }
 
+/* Counts from files can be as large as a long holds: their sum must not overflow. */
+static void test_merge_overflow(void **state)
+{
+    (void)state;
+    pg_graph *g = new_graph(), *part = new_graph();
+    pg_error err;
+    size_t a, b, l;
+    assert_int_equal(pg_graph_add_node(g, "a", NULL, PG_KIND_PERSON, "", 0, &a, &err), PG_OK);
+    assert_int_equal(pg_graph_add_node(g, "b", NULL, PG_KIND_PERSON, "", 0, &b, &err), PG_OK);
+    assert_int_equal(pg_graph_link(g, a, b, &l, &err), PG_OK);
+    g->links[l].co_mentions = LONG_MAX;
+    assert_int_equal(pg_graph_add_node(part, "a", NULL, PG_KIND_PERSON, "", 0, &a, &err), PG_OK);
+    assert_int_equal(pg_graph_add_node(part, "b", NULL, PG_KIND_PERSON, "", 0, &b, &err), PG_OK);
+    assert_int_equal(pg_graph_link(part, a, b, &l, &err), PG_OK);
+    part->links[l].co_mentions = 1;
+    assert_int_equal(pg_graph_merge(g, part, &err), PG_EINPUT);
+    assert_non_null(strstr(err.msg, "'a' - 'b': the counts add up to more than"));
+
+    pg_graph_free(part);
+    part = new_graph();
+    assert_int_equal(pg_graph_add_node(part, "a", NULL, PG_KIND_PERSON, "", 0, &a, &err), PG_OK);
+    part->nodes[a].mentions = LONG_MAX;
+    g->nodes[pg_graph_find_node(g, "a")].mentions = 1;
+    assert_int_equal(pg_graph_merge(g, part, &err), PG_EINPUT);
+    assert_non_null(strstr(err.msg, "'a': the counts add up to more than"));
+    pg_graph_free(g);
+    pg_graph_free(part);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void test_sort(void **state)
@@ -673,6 +703,7 @@ int main(void)
         cmocka_unit_test(test_evidence_order_in_doc),
         cmocka_unit_test(test_merge_equals_whole),
         cmocka_unit_test(test_merge_keeps_weights),
+        cmocka_unit_test(test_merge_overflow),
         cmocka_unit_test(test_sort),
         cmocka_unit_test(test_lookup_many),
         cmocka_unit_test(test_errors),

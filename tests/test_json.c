@@ -643,7 +643,34 @@ static const struct {
      "t.json: links[0].evidence[0].doc: missing"},
     {"{\"links\": [{\"source\": \"a\", \"target\": \"b\", \"evidence\": {}}], " NODES2 "}",
      "t.json: links[0].evidence: expected an array"},
+    /* weights the analysis cannot take: they made infinite figures */
+    {"{\"links\": [{\"source\": \"a\", \"target\": \"b\", \"weight\": 1e16}], " NODES2 "}",
+     "t.json: links[0].weight: 1e+16: must be 0 or from 1e-15 to 1e+15"},
+    {"{\"links\": [{\"source\": \"a\", \"target\": \"b\", \"weight\": 1e-300}], " NODES2 "}",
+     "t.json: links[0].weight: 1e-300: must be 0 or from 1e-15 to 1e+15"},
+    {"{\"graph\": {\"weights\": {\"co_mention\": 1e308}}, \"nodes\": []}",
+     "t.json: graph.weights.co_mention: must be 0 or from 1e-15 to 1e+10"},
+    {"{\"graph\": {\"weights\": {\"co_mention\": 1e10}}, \"links\": [{\"source\": \"a\", "
+     "\"target\": \"b\", \"co_mentions\": 1000000}], " NODES2 "}",
+     "t.json: links[0].weight: from the counts, 1e+16: must be 0 or from 1e-15 to 1e+15"},
 };
+
+/* The bounds on weights themselves are allowed, and so is 0. */
+static void test_read_weight_bounds(void **state)
+{
+    (void)state;
+    pg_graph *g = read_ok("{\"graph\": {\"weights\": {\"co_mention\": 1e10, \"speaks_with\": 0}},"
+                          " \"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"},"
+                          " {\"id\": \"d\"}], \"links\": ["
+                          "{\"source\": \"a\", \"target\": \"b\", \"weight\": 1e15},"
+                          "{\"source\": \"b\", \"target\": \"c\", \"weight\": 1e-15},"
+                          "{\"source\": \"c\", \"target\": \"d\", \"weight\": 0}]}");
+    assert_int_equal(g->n_links, 3);
+    assert_float_equal(g->links[0].weight, 1e15, 0.0);
+    assert_float_equal(g->links[1].weight, 1e-15, 0.0);
+    assert_float_equal(g->links[2].weight, 0.0, 0.0);
+    pg_graph_free(g);
+}
 
 static void test_schema_errors(void **state)
 {
@@ -709,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_read_bounds_evidence),
         cmocka_unit_test(test_read_partial_figures),
         cmocka_unit_test(test_read_date_null),
+        cmocka_unit_test(test_read_weight_bounds),
         cmocka_unit_test(test_schema_errors),
         cmocka_unit_test(test_syntax_errors),
         cmocka_unit_test(test_read_file_errors),

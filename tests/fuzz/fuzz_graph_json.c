@@ -1,6 +1,7 @@
 /*
  * Graph JSON from bytes. What reads must write, read back, and write the
- * same bytes again: the written form is canonical.
+ * same bytes again: the written form is canonical. Merging it twice must
+ * work, or be refused as bad input when the counts overflow.
  */
 
 #include <stdint.h>
@@ -41,6 +42,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "not canonical:\n%s\n----\n%s\n", out1, out2);
         abort();
     }
+    /* the graph merged twice: refused when the counts overflow, else writable */
+    pg_graph *sum = NULL;
+    char *out3 = NULL;
+    int rc = pg_graph_new(&sum, &err);
+    if (rc == PG_OK)
+        rc = pg_graph_merge(sum, g, &err);
+    if (rc == PG_OK)
+        rc = pg_graph_merge(sum, g2, &err);
+    if (rc == PG_OK)
+        rc = pg_json_write(sum, &out3, &len1, &err);
+    if (rc != PG_OK && rc != PG_EINPUT) {
+        fprintf(stderr, "merge failed: %s\n", err.msg);
+        abort();
+    }
+    free(out3);
+    pg_graph_free(sum);
     free(out1);
     free(out2);
     pg_graph_free(g);

@@ -1,0 +1,69 @@
+#!/bin/bash
+# polgraph build --jobs: the same bytes whatever the number of threads,
+# warnings in input order, and shards merged equal one build.
+. "$(dirname "$0")/lib.inc"
+cd "$SRC"
+
+# the fixture articles, and the same as JSON Lines with two bad records,
+# then a Latin-1 file and a missing one, so that warnings have an order to keep
+ARTICLES=(fixtures/articles/*.txt)
+$PY - "$WORK/mixed.jsonl" "${ARTICLES[@]}" <<'EOF'
+import json, sys
+out = open(sys.argv[1], "wb")
+for i, path in enumerate(sys.argv[2:]):
+    text = open(path, encoding="utf-8").read()
+    out.write((json.dumps({"id": "a%d" % i, "text": text}) + "\n").encode())
+    if i == 2:
+        out.write(b'{"id": "broken", "text": \n')
+    if i == 5:
+        out.write(b'{"id": "latin1", "text": "caf\xe9 in Paris"}\n')
+EOF
+printf 'Talks in Paris\n\nAngela Merkel met Emmanuel Macron at a caf\xe9 on Monday.\n' >"$WORK/latin1.txt"
+MIXED=("$WORK/mixed.jsonl" "$WORK/latin1.txt" "$WORK/missing.txt")
+
+for j in 1 2 4 8; do
+    expect_exit 0 "build --jobs $j" "$PG" build --jobs "$j" -q fixtures/articles -o "$WORK/dir$j.json"
+    expect_exit 0 "build JSON Lines --jobs $j" "$PG" build -j "$j" -q "${MIXED[@]}" \
+        -o "$WORK/mixed$j.json"
+    cp "$WORK/err" "$WORK/warn$j.txt"
+done
+for j in 2 4 8; do
+    if cmp -s "$WORK/dir1.json" "$WORK/dir$j.json"; then ok; else fail "--jobs $j gives other bytes"; fi
+    if cmp -s "$WORK/mixed1.json" "$WORK/mixed$j.json"; then ok; else
+        fail "--jobs $j gives other bytes for JSON Lines"
+    fi
+    if cmp -s "$WORK/warn1.txt" "$WORK/warn$j.txt"; then ok; else
+        fail "--jobs $j gives the warnings in another order"; diff "$WORK/warn1.txt" "$WORK/warn$j.txt" >&2
+    fi
+done
+# every warning, in the order of the input
+line_of() { grep -n -- "$1" "$WORK/warn1.txt" | head -1 | cut -d: -f1; }
+a=$(line_of "mixed.jsonl:4:"); b=$(line_of "mixed.jsonl:8:")
+c=$(line_of "latin1.txt: byte"); d=$(line_of "missing.txt: cannot open")
+if [ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] && [ -n "$d" ] && [ "$a" -lt "$b" ] &&
+    [ "$b" -lt "$c" ] && [ "$c" -lt "$d" ]; then ok; else
+    fail "warnings missing or out of order"; cat "$WORK/warn1.txt" >&2
+fi
+# the default (one thread per core) agrees too
+expect_exit 0 "build with the default jobs" "$PG" build -q fixtures/articles -o "$WORK/dirdef.json"
+if cmp -s "$WORK/dir1.json" "$WORK/dirdef.json"; then ok; else fail "the default jobs give other bytes"; fi
+
+expect_exit 2 "--jobs 0 is refused" "$PG" build --jobs 0 fixtures/articles -o "$WORK/x.json"
+expect_stderr "jobs" "the message names --jobs"
+expect_exit 2 "--jobs abc is refused" "$PG" build --jobs abc fixtures/articles -o "$WORK/x.json"
+
+# three shards (the same paths, so the same document ids) merged = one build
+if "$PG" merge --help >/dev/null 2>&1 && "$PG" diff --help >/dev/null 2>&1; then
+    n=${#ARTICLES[@]}
+    s1=$(( (n + 2) / 3 )); s2=$(( 2 * (n + 2) / 3 ))
+    expect_exit 0 "shard 1" "$PG" build -q -j 2 "${ARTICLES[@]:0:s1}" -o "$WORK/part-1.json"
+    expect_exit 0 "shard 2" "$PG" build -q -j 2 "${ARTICLES[@]:s1:s2-s1}" -o "$WORK/part-2.json"
+    expect_exit 0 "shard 3" "$PG" build -q -j 2 "${ARTICLES[@]:s2}" -o "$WORK/part-3.json"
+    expect_exit 0 "one build of all" "$PG" build -q -j 3 "${ARTICLES[@]}" -o "$WORK/whole.json"
+    expect_exit 0 "merge the shards" "$PG" merge "$WORK"/part-*.json -o "$WORK/merged.json"
+    expect_exit 0 "merged shards equal one build" "$PG" diff "$WORK/whole.json" "$WORK/merged.json"
+    [ "$FAILED" -eq 0 ] || cat "$WORK/out" >&2
+else
+    echo "note: polgraph merge or diff is missing: the shard check is skipped"
+fi
+finish
