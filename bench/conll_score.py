@@ -6,6 +6,8 @@ the set of distinct surnames of its person nodes is compared with the set of
 distinct surnames of the gold PER entities (NNNN.ents.tsv). A surname is the
 last token of the name, case-folded, without a possessive 's and without
 punctuation. Precision, recall and F1 are micro-averaged over all documents.
+With --fold-accents, accents are dropped too, so that a dictionary label
+"Alain Juppé" matches the text's "Juppe".
 
     bench/conll_score.py                       # development documents
     bench/conll_score.py --split train --verbose
@@ -17,6 +19,7 @@ anyone can run it.
 
 import argparse
 import concurrent.futures
+import unicodedata
 import glob
 import json
 import os
@@ -28,6 +31,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
 
+FOLD_ACCENTS = False
+
+
 def surname(name):
     """The last token, folded, without possessive and punctuation."""
     toks = name.split()
@@ -37,6 +43,9 @@ def surname(name):
     for poss in ("'s", "\u2019s"):
         if last.endswith(poss) and len(last) > len(poss):
             last = last[: -len(poss)]
+    if FOLD_ACCENTS:
+        last = "".join(c for c in unicodedata.normalize("NFKD", last)
+                       if not unicodedata.combining(c))
     return "".join(c for c in last if c.isalnum())
 
 
@@ -95,7 +104,11 @@ def main():
     ap.add_argument("--worst", type=int, default=10, help="documents with most errors to list")
     ap.add_argument("--verbose", action="store_true",
                     help="list false positives and false negatives per document")
+    ap.add_argument("--fold-accents", action="store_true",
+                    help="drop accents from surnames as well")
     a = ap.parse_args()
+    global FOLD_ACCENTS
+    FOLD_ACCENTS = a.fold_accents
 
     root = os.path.join(a.data, "conll2003")
     splits = ("valid", "train") if a.split == "both" else (a.split,)

@@ -21,8 +21,10 @@
  * beside the extraction.
  */
 
-/* Articles in flight per job: enough to keep every worker busy while
- * the calling thread waits for a slow article. */
+/*
+ * Articles in flight per job: enough to keep every worker busy while the
+ * calling thread waits for a slow article.
+ */
 #define PG_SLOTS_PER_JOB 4
 
 typedef enum { PG_SLOT_ARTICLE, PG_SLOT_WARNING } pg_slot_kind;
@@ -59,7 +61,7 @@ typedef struct pg_pipe {
 /* ------------------------------------------------------------------ */
 /* Reader thread                                                        */
 
-/* Waits for a free slot; returns it locked-in (produced not yet moved), or NULL when stopping. */
+/* Waits for a free slot (with the lock held) and clears it; NULL when stopping. */
 static pg_slot *pg_pipe_claim(pg_pipe *p)
 {
     while (!p->stopping && p->produced - p->committed >= p->cap)

@@ -357,6 +357,17 @@ static size_t pg_group(const pg_sent *s, size_t from, int step, size_t limit, si
     return n;
 }
 
+/* Does the clause report speech: "X said (that) ..."? */
+static int pg_reported(const pg_sent *s, size_t clause)
+{
+    if (clause <= s->b)
+        return 0;
+    size_t verb = clause - 1;
+    if (strcmp(pg_w(s, verb), "that") == 0 && verb > s->b)
+        verb--;
+    return pg_in(pg_w(s, verb), pg_reporting);
+}
+
 static pg_status pg_status_of(const pg_sent *s, size_t clause, size_t trig)
 {
     int neg = 0, hyp = 0, fut = 0;
@@ -364,8 +375,11 @@ static pg_status pg_status_of(const pg_sent *s, size_t clause, size_t trig)
         const char *w = pg_w(s, i);
         if (pg_in(w, pg_negations) || (strlen(w) > 3 && strcmp(w + strlen(w) - 3, "n't") == 0))
             neg = 1;
-        else if (pg_in(w, pg_conditionals))
-            hyp = 1;
+        else if (strcmp(w, "would") == 0 && pg_reported(s, clause))
+            fut = 1; /* "Wang said Xi would speak with Biden": a plan, reported */
+        else if (pg_in(w, pg_conditionals) ||
+                 (strcmp(w, "for") == 0 && i > clause && strncmp(pg_w(s, i - 1), "call", 4) == 0))
+            hyp = 1; /* "called for talks" asks for them */
         else if (strcmp(w, "to") == 0) {
             /* "is due to", "plans to": the words before 'to' tell */
             if (i > clause && pg_in(pg_w(s, i - 1), pg_futures))
@@ -385,6 +399,9 @@ static pg_status pg_status_of(const pg_sent *s, size_t clause, size_t trig)
         else if (strcmp(w, "if") == 0 || strcmp(w, "unless") == 0)
             hyp = 1;
     }
+    /* headlines: "Biden and Xi to meet" */
+    if (trig > s->b + 1 && strcmp(pg_w(s, trig - 1), "to") == 0 && pg_person_at(s, trig - 2) >= 0)
+        fut = 1;
     if (neg)
         return PG_STATUS_NEGATED;
     if (hyp)
@@ -421,14 +438,15 @@ static int pg_phone_nearby(const pg_sent *s, size_t trig)
 
 /*
  * "Trump said he could meet Merkel": a he or she opening the reported
- * clause is the speaker. Returns the number of subjects put in subj.
+ * clause is the speaker; with pronoun == 0, "Scholz said the call with
+ * Putin ..." makes the speaker a party too. Returns the number put in subj.
  */
-static size_t pg_speaker(const pg_sent *s, size_t clause, size_t t, long *subj)
+static size_t pg_speaker(const pg_sent *s, size_t clause, size_t t, int pronoun, long *subj)
 {
     if (clause <= s->b + 1 || clause >= t)
         return 0;
     const char *w = pg_w(s, clause);
-    if (strcmp(w, "he") != 0 && strcmp(w, "she") != 0)
+    if (pronoun && strcmp(w, "he") != 0 && strcmp(w, "she") != 0)
         return 0;
     size_t verb = clause - 1;
     if (strcmp(pg_w(s, verb), "that") == 0 && verb > s->b)
@@ -440,6 +458,36 @@ static size_t pg_speaker(const pg_sent *s, size_t clause, size_t t, long *subj)
         return 0;
     subj[0] = speaker[0];
     return 1;
+}
+
+static const char *const pg_modals[] = {"will", "would", "could", "might", "may", "to",
+                                        "shall", "'ll", "should", "must", NULL};
+static const char *const pg_light_verbs[] = {
+    "held", "hold", "holds", "holding", "had", "have", "has", "having", "concluded",
+    "began", "begin", "started", "start", "arrange", "arranged", "agreed", "convened",
+    "opened", "wrapped", "ended", NULL};
+
+/* "the two men", "both leaders" just before the trigger */
+static int pg_the_two(const pg_sent *s, size_t clause, size_t t)
+{
+    (void)clause;
+    for (size_t i = t; i > s->b + 1 && i + 5 > t; i--) {
+        const char *w = pg_w(s, i - 1), *before = pg_w(s, i - 2);
+        if ((strcmp(w, "men") == 0 || strcmp(w, "leaders") == 0 || strcmp(w, "women") == 0 ||
+             strcmp(w, "presidents") == 0) &&
+            (strcmp(before, "two") == 0 || strcmp(before, "both") == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is there a verb like "held" between the subjects and a meeting noun? */
+static int pg_light_verb(const pg_sent *s, size_t from, size_t t)
+{
+    for (size_t i = from; i < t; i++)
+        if (pg_in(pg_w(s, i), pg_light_verbs))
+            return 1;
+    return from >= t; /* nothing between: "Biden Xi summit" */
 }
 
 /* Prepositions that make a meeting noun a place or time, not an event ("at the summit"). */
@@ -482,7 +530,7 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     size_t clause = pg_clause_start(s, t);
     size_t n_subj = t > clause ? pg_group(s, t - 1, -1, 14, 6, subj, 8, NULL) : 0;
     if (n_subj == 0)
-        n_subj = pg_speaker(s, clause, t, subj);
+        n_subj = pg_speaker(s, clause, t, 1, subj);
     size_t obj_from = t + 1;
     int from_obj = 0, passive = 0, to_obj = 0;
     int noun_only = (tr->flags & PG_TRIG_NOUN) && !(tr->flags & PG_TRIG_VERB);
@@ -492,13 +540,17 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
         (strcmp(pg_w(s, obj_from + 1), "call") == 0 || strcmp(pg_w(s, obj_from + 1), "phone") == 0 ||
          strcmp(pg_w(s, obj_from + 1), "telephone") == 0))
         return PG_OK;
-    /* "called off", "called for", "called on": no call */
+    /* "called off", "called for", "called on", "a call for a ceasefire": no call */
+    if (strncmp(tr->word, "call", 4) == 0 && strcmp(next, "for") == 0)
+        return PG_OK;
     if (strcmp(tr->word, "called") == 0 &&
         (strcmp(next, "off") == 0 || strcmp(next, "for") == 0 || strcmp(next, "on") == 0))
         return PG_OK;
     if (strcmp(next, "by") == 0 && (tr->flags & PG_TRIG_VERB)) {
         passive = 1; /* "was called by X", "was hosted by X" */
         obj_from++;
+        /* the subject of a passive stands right before it: "X was (warmly) welcomed" */
+        n_subj = t > clause ? pg_group(s, t - 1, -1, 14, 3, subj, 8, NULL) : 0;
     } else if (tr->flags & PG_TRIG_NOUN) {
         for (size_t k = obj_from; k < s->e && k < obj_from + 3; k++) {
             const char *w = pg_w(s, k);
@@ -522,17 +574,37 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
             break;
         }
     int explicit_obj = obj_from != t + 1;
-    size_t gap = (tr->flags & PG_TRIG_NEEDS_OBJ) && !passive ? 1 : 3;
+    int between = explicit_obj && strcmp(pg_w(s, obj_from - 1), "between") == 0;
+    /* "will call X", "could call X": the verb, so the subject places the call */
+    int flags = tr->flags;
+    if (strcmp(tr->word, "call") == 0 && t > s->b && pg_in(pg_w(s, t - 1), pg_modals))
+        flags |= PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ;
+    size_t gap = (flags & PG_TRIG_NEEDS_OBJ) && !passive ? 1 : 3;
     size_t obj_end = obj_from;
     size_t n_obj = obj_from < s->e ? pg_group(s, obj_from, +1, 12, gap, obj, 8, &obj_end) : 0;
 
+    /* "Putin was one of five leaders to receive a call from X" */
+    if (from_obj && n_subj == 0 && t > clause)
+        n_subj = pg_group(s, t - 1, -1, 14, 10, subj, 1, NULL);
+    /* "the two men had spoken": the two persons named before in the sentence */
+    if (n_subj == 0 && n_obj == 0 && pg_the_two(s, clause, t))
+        n_subj = pg_group(s, t - 1, -1, 40, 40, subj, 3, NULL) == 2 ? 2 : 0;
+    /* "the call with Putin", said Scholz: the speaker had it */
+    if (n_subj == 0 && (flags & PG_TRIG_NOUN) && explicit_obj && n_obj == 1)
+        n_subj = pg_speaker(s, clause, t, 0, subj);
+    /* "offered to host talks between X and Y": the two named are the parties */
+    if (between && n_obj >= 2)
+        n_subj = 0;
+    /* "X and Y addressed the summit": a noun needs a verb such as "held" */
+    if (noun_only && !explicit_obj && n_subj > 0 && !pg_light_verb(s, s->m[subj[0]].tok_end, t))
+        return PG_OK;
     /* "called for", "visited Moscow": no person right after, no event */
-    if ((tr->flags & PG_TRIG_NEEDS_OBJ) && n_obj == 0)
+    if ((flags & PG_TRIG_NEEDS_OBJ) && n_obj == 0)
         return PG_OK;
     if (noun_only && n_subj == 0 && n_obj == 0)
         return PG_OK;
     /* "met ... at the summit": the noun is the setting of another event */
-    if ((tr->flags & PG_TRIG_NOUN) && !explicit_obj && pg_noun_is_setting(s, t))
+    if ((flags & PG_TRIG_NOUN) && !explicit_obj && pg_noun_is_setting(s, t))
         return PG_OK;
     /* "called Putin a war criminal" */
     if (strcmp(tr->word, "called") == 0 && obj_end < s->e &&
@@ -545,15 +617,15 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     pg_status status = pg_status_of(s, n_subj ? s->m[subj[n_subj - 1]].tok_begin : clause, t);
     if (n_subj == 0 && clause < t)
         status = pg_status_of(s, clause, t);
-    if (tr->flags & PG_TRIG_NOUN)
+    if (flags & PG_TRIG_NOUN)
         status = pg_status_after(s, obj_end, status);
     pg_day when = pg_events_find_date(s->text, s->toks, clause, s->e, date,
                                       status == PG_STATUS_PLANNED);
 
     long initiator = -1;
-    if ((from_obj || (passive && (tr->flags & PG_TRIG_INITIATES))) && n_obj == 1)
+    if ((from_obj || (passive && (flags & PG_TRIG_INITIATES))) && n_obj == 1)
         initiator = (long)s->m[obj[0]].actor;
-    else if (((tr->flags & PG_TRIG_INITIATES) || to_obj) && !passive && n_subj == 1 && n_obj > 0)
+    else if (((flags & PG_TRIG_INITIATES) || to_obj) && !passive && n_subj == 1 && n_obj > 0)
         initiator = (long)s->m[subj[0]].actor;
 
     pg_found_event ev = {0, 0, mode, status, when, initiator};
@@ -571,7 +643,7 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     /* "X and Y met", "talks between X and Y": pairs within one side */
     long *side = n_subj > 1 ? subj : obj;
     size_t n = n_subj > 1 ? n_subj : n_obj;
-    if (n < 2 || (n_subj > 1 && (tr->flags & PG_TRIG_NEEDS_OBJ)))
+    if (n < 2 || (n_subj > 1 && (flags & PG_TRIG_NEEDS_OBJ)))
         return PG_OK;
     ev.initiator = -1;
     for (size_t i = 0; i < n && rc == PG_OK; i++)

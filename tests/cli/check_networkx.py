@@ -6,6 +6,7 @@ Exit 0 when networkx loads the file and every figure matches within 1e-6.
 """
 import json
 import sys
+from fractions import Fraction
 
 import networkx as nx
 from networkx.readwrite import json_graph
@@ -27,16 +28,19 @@ def main(path):
     for u, v, d in g.edges(data=True):
         if d["weight"] <= 0:
             return fail(f"link {u}-{v}: weight {d['weight']}")
-        length[(u, v)] = 1.0 / d["weight"]
+        # exact lengths: with floats, 1/3 + 1/3 and 2/3 are not equal and
+        # networkx misses tied shortest paths that igraph (epsilon) counts
+        length[(u, v)] = 1 / Fraction(d["weight"]).limit_denominator(10**9)
     nx.set_edge_attributes(g, length, "len")
 
     n = g.number_of_nodes()
     expect = {
         "degree": dict(g.degree()),
         "strength": dict(g.degree(weight="weight")),
-        "betweenness": nx.betweenness_centrality(g, weight="len", normalized=True),
-        "closeness": nx.closeness_centrality(g, distance="len"),
-        "harmonic": nx.harmonic_centrality(g, distance="len"),
+        "betweenness": {k: float(x) for k, x in
+                        nx.betweenness_centrality(g, weight="len", normalized=True).items()},
+        "closeness": {k: float(x) for k, x in nx.closeness_centrality(g, distance="len").items()},
+        "harmonic": {k: float(x) for k, x in nx.harmonic_centrality(g, distance="len").items()},
         # networkx stops its power iteration at tol=1e-6 per node by default;
         # a tighter tolerance gives the limit that igraph computes exactly
         "pagerank": nx.pagerank(g, weight="weight", tol=1e-13, max_iter=100000) if n else {},
