@@ -1,4 +1,5 @@
 #include "pg_cameo.h"
+#include "pg_extract.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -782,41 +783,6 @@ static char *pg_display_name(const pg_cameo *p, const char *raw, pg_kind kind)
     return d.out.s;
 }
 
-/* An ASCII slug: "Jürgen Hardt" -> "jurgen-hardt". */
-static void pg_slug(const char *s, char *out, size_t cap)
-{
-    size_t n = 0, len = strlen(s);
-    int dash = 0;
-    for (size_t i = 0; i < len && n + 2 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char o = 0;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            o = (char)c;
-        else if (c >= 'A' && c <= 'Z')
-            o = (char)(c - 'A' + 'a');
-        else if (c == 0xC3 && i + 1 < len) {
-            /* Latin-1 letters lose their accents */
-            static const char l1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts";
-            unsigned char d = (unsigned char)s[++i];
-            if (d >= 0x80 && d <= 0xBF)
-                o = l1[(d - 0x80) & 31];
-            if (o == '/')
-                o = 0;
-        } else if (c >= 0x80) {
-            continue; /* other letters are dropped */
-        }
-        if (o) {
-            if (dash && n > 0)
-                out[n++] = '-';
-            dash = 0;
-            out[n++] = o;
-        } else {
-            dash = 1;
-        }
-    }
-    out[n] = '\0';
-}
-
 /*
  * A slug of the name not given before: "x", "x-2", "x-3" ... The map keeps,
  * for a slug given, the next number to try, so that a name read 10,000
@@ -825,7 +791,7 @@ static void pg_slug(const char *s, char *out, size_t cap)
 static int pg_unique_id(pg_cameo *p, const char *name, char *id, size_t cap, pg_error *err)
 {
     char base[PG_ID_MAX + 1];
-    pg_slug(name, base, sizeof base);
+    pg_slug(name, strlen(name), base, sizeof base);
     if (!base[0])
         strcpy(base, "actor");
     size_t bl = strlen(base);

@@ -17,7 +17,7 @@
 #define PG_RUNS_MAX 64
 
 /* Classes of words (folded), one bit each; a word may have several. */
-#define PG_W_TITLE 0x0001 /* a title written capitalised before a name: "President Li", "Mr Smith" */
+#define PG_W_TITLE 0x0001 /* a capitalised title before a name: "President Li", "Mr Smith" */
 #define PG_W_ROLE 0x0002 /* a lower-case word before a name: "spokesman Steffen Seibert" */
 #define PG_W_NOT_NAME 0x0004 /* a capitalised word that never begins a name */
 #define PG_W_ORG 0x0008 /* a word that makes a capitalised run a place, team or organisation */
@@ -26,7 +26,7 @@
 #define PG_W_PARTICLE 0x0040 /* a lower-case word inside a name: "Osama bin Laden" */
 #define PG_W_PLACE 0x0080 /* the first word of a place or newspaper: "San Diego", "Der Spiegel" */
 #define PG_W_DATE 0x0100 /* a month or weekday */
-#define PG_W_DATE_ABBR 0x0200 /* a month or weekday abbreviated, a date before a number or full stop */
+#define PG_W_DATE_ABBR 0x0200 /* "Jan", "Sat": a date before a number or full stop */
 #define PG_W_FIXTURE 0x0400 /* "v" between teams */
 #define PG_W_DEMONYM 0x0800 /* a nationality before a name: "Australian Tom Moody" */
 #define PG_W_CORP 0x1000 /* a word that closes the name of a firm: "Atria Oy", "Lenzing AG" */
@@ -508,18 +508,18 @@ static const char *const pg_firms[] = {
 
 /* Token classes, computed once per token of a sentence (PG_T_KNOWN: done). */
 #define PG_T_KNOWN 0x00001
-#define PG_T_NAME 0x00002     /* a word that can be part of a name */
-#define PG_T_GIVEN 0x00004    /* a given name, as written */
-#define PG_T_TITLE 0x00008    /* "President" capitalised, "spokesman" in lower case */
-#define PG_T_INITIAL 0x00010  /* "J.R." (the initial is this token) */
-#define PG_T_INITIAL2 0x00020 /* "M" of "M ." (the initial takes the full stop too) */
+#define PG_T_NAME 0x00002      /* a word that can be part of a name */
+#define PG_T_GIVEN 0x00004     /* a given name, as written */
+#define PG_T_TITLE 0x00008     /* "President" capitalised, "spokesman" in lower case */
+#define PG_T_INITIAL 0x00010   /* "J.R." (the initial is this token) */
+#define PG_T_INITIAL2 0x00020  /* "M" of "M ." (the initial takes the full stop too) */
 #define PG_T_INITIALED 0x00040 /* "J.Smith", "T.O'Gorman": an initial and a name in one */
-#define PG_T_NUMERAL 0x00080  /* "III" of "Leopold III" */
-#define PG_T_SUFFIX 0x00100   /* "Jr", "Sr": the name ends before */
+#define PG_T_NUMERAL 0x00080   /* "III" of "Leopold III" */
+#define PG_T_SUFFIX 0x00100    /* "Jr", "Sr": the name ends before */
 #define PG_T_QUOTE 0x00200
-#define PG_T_ORDINAL 0x00400  /* "64th" */
-#define PG_T_COUNTRY 0x00800  /* a country in one word */
-#define PG_T_WORDS_SHIFT 12   /* then the PG_W_ bits of the folded word */
+#define PG_T_ORDINAL 0x00400 /* "64th" */
+#define PG_T_COUNTRY 0x00800 /* a country in one word */
+#define PG_T_WORDS_SHIFT 12  /* then the PG_W_ bits of the folded word */
 
 /* Sentence tokens whose classes are kept; later tokens are classified each time. */
 #define PG_MEMO 256
@@ -643,8 +643,8 @@ static int pg_is_ordinal(const char *text, const pg_token *t)
     if (!(t->flags & PG_TOK_NUM) || n < 3 || n > 5)
         return 0;
     const char *suf = w + n - 2;
-    return memcmp(suf, "st", 2) == 0 || memcmp(suf, "nd", 2) == 0 ||
-           memcmp(suf, "rd", 2) == 0 || memcmp(suf, "th", 2) == 0;
+    return memcmp(suf, "st", 2) == 0 || memcmp(suf, "nd", 2) == 0 || memcmp(suf, "rd", 2) == 0 ||
+           memcmp(suf, "th", 2) == 0;
 }
 
 /* "J.R.": capital letters each with a full stop, not "U.S." and the like. */
@@ -732,8 +732,8 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
         /* "I", "A", "Plan B" are no names; "M ." is an initial */
         if (w[0] == 'I')
             c |= PG_T_NUMERAL;
-        else if (w[0] >= 'A' && w[0] <= 'Z' && i + 1 < e && pg_is_char(text, &toks->v[i + 1], '.') &&
-                 !pg_is_compass(text, toks, i, e))
+        else if (w[0] >= 'A' && w[0] <= 'Z' && i + 1 < e &&
+                 pg_is_char(text, &toks->v[i + 1], '.') && !pg_is_compass(text, toks, i, e))
             c |= PG_T_INITIAL2;
         return c;
     }
@@ -756,8 +756,6 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
 
 static uint32_t pg_cls(pg_ctx *x, size_t i)
 {
-    if (i >= x->e)
-        return 0; /* past the sentence (j == e): no token there to read */
     if (i - x->b < x->n_memo) {
         uint32_t *m = &x->memo[i - x->b];
         if (!*m)
@@ -777,7 +775,7 @@ static int pg_word_has(pg_ctx *x, size_t i, unsigned bits)
     return (pg_cls(x, i) >> PG_T_WORDS_SHIFT & bits) != 0;
 }
 
-static int pg_free(const pg_ctx *x, size_t i)
+static int pg_uncovered(const pg_ctx *x, size_t i)
 {
     return !x->covered[i - x->b];
 }
@@ -804,7 +802,6 @@ static int pg_word_has_text(const pg_ctx *x, size_t i, const char *w)
     size_t n = strlen(w);
     return t->end - t->start == n && memcmp(x->text + t->start, w, n) == 0;
 }
-
 
 /* Tokens taken by an initial at i: "M ." (2), "J.R." (1), else 0. */
 static size_t pg_initial_len(pg_ctx *x, size_t i)
@@ -990,7 +987,8 @@ static int pg_lone_surname(pg_ctx *x, size_t start, size_t j)
         return 0;
     if (pg_has(x, start - 1, PG_T_QUOTE) && pg_word_has(x, j, PG_W_SPEECH))
         return 1;
-    return pg_has(x, j, PG_T_ORDINAL) && (pg_char_at(x, start - 1, '(') || pg_char_at(x, start - 1, ','));
+    return pg_has(x, j, PG_T_ORDINAL) &&
+           (pg_char_at(x, start - 1, '(') || pg_char_at(x, start - 1, ','));
 }
 
 /*
@@ -1062,7 +1060,7 @@ static pg_run pg_judge(pg_ctx *x, size_t i, size_t j)
         }
     if (start >= j || pg_word_has(x, start, PG_W_PLACE))
         return r;
-    /* "Australian Tom Moody", "British Journalist Patrick Seale": the name begins at its given name */
+    /* "Australian Tom Moody", "British Journalist Patrick Seale": it starts at the given name */
     if (!pg_has(x, start, PG_T_GIVEN) && !pg_initial_len(x, start))
         for (size_t k = start + 1; k <= start + 2 && k + 1 < j; k++)
             if (pg_has(x, k, PG_T_GIVEN)) {
@@ -1102,7 +1100,8 @@ static pg_run pg_judge(pg_ctx *x, size_t i, size_t j)
             return r;
     }
     /* "Bangladesh Speaker", "Probation Officers": a title closing the run is not a name */
-    if (!given && pg_has(x, j - 1, PG_T_NAME) && (pg_has(x, j - 1, PG_T_TITLE) || pg_plural_role(x, j - 1)))
+    if (!given && pg_has(x, j - 1, PG_T_NAME) &&
+        (pg_has(x, j - 1, PG_T_TITLE) || pg_plural_role(x, j - 1)))
         return r;
     /* "Sri Lanka said", "Morgan Stanley said": places and firms */
     if (n <= 4 && pg_known_phrase(x, start, j))
@@ -1110,17 +1109,17 @@ static pg_run pg_judge(pg_ctx *x, size_t i, size_t j)
     if (pg_score_line(x, i, j))
         return r;
     /* "his wife , Jetsi Hendrika Coers": a role, a comma, the name */
-    if (!r.titled && start >= b + 2 && pg_char_at(x, start - 1, ',') && pg_has(x, start - 2, PG_T_TITLE) &&
-        !(x->toks->v[start - 2].flags & PG_TOK_UPPER))
+    if (!r.titled && start >= b + 2 && pg_char_at(x, start - 1, ',') &&
+        pg_has(x, start - 2, PG_T_TITLE) && !(x->toks->v[start - 2].flags & PG_TOK_UPPER))
         r.titled = n >= 2;
     /* a lone capitalised word opening a sentence is only a name with a title */
     int lone_initial = n == 1 && start == b;
-    int speaks = n >= 2 && n <= 3 &&
-                 (pg_word_has(x, j, PG_W_SPEECH) ||
-                  (start > b && pg_word_has(x, start - 1, PG_W_SAID)));
-    int evidence = (r.titled && !lone_initial) || (given && n >= 2) ||
-                   (initials > 0 && n >= 2) || (n == 1 && pg_has(x, start, PG_T_INITIALED)) ||
-                   speaks || (n == 1 && start > b && pg_lone_surname(x, start, j));
+    int speaks =
+        n >= 2 && n <= 3 &&
+        (pg_word_has(x, j, PG_W_SPEECH) || (start > b && pg_word_has(x, start - 1, PG_W_SAID)));
+    int evidence = (r.titled && !lone_initial) || (given && n >= 2) || (initials > 0 && n >= 2) ||
+                   (n == 1 && pg_has(x, start, PG_T_INITIALED)) || speaks ||
+                   (n == 1 && start > b && pg_lone_surname(x, start, j));
     if (!evidence && n >= 2 && n <= 3)
         evidence = pg_apposition(x, j) || pg_scorer(x, j) ||
                    (pg_country_after(x, j) && !pg_fixture(x, start, j));
@@ -1134,11 +1133,11 @@ static size_t pg_run_end(pg_ctx *x, size_t i, size_t *words)
 {
     size_t j = i;
     *words = 0;
-    while (j < x->e && pg_free(x, j)) {
+    while (j < x->e && pg_uncovered(x, j)) {
         if (j > i && (x->toks->v[j].flags & (PG_TOK_NL | PG_TOK_PARA)))
             break; /* a name does not run over a line: results, tables, headings */
         size_t il = pg_initial_len(x, j);
-        if (il > 0 && j + il < x->e && pg_free(x, j + il) &&
+        if (il > 0 && j + il < x->e && pg_uncovered(x, j + il) &&
             (pg_has(x, j + il, PG_T_NAME) || pg_initial_len(x, j + il))) {
             j += il;
             ++*words;
@@ -1155,10 +1154,10 @@ static size_t pg_run_end(pg_ctx *x, size_t i, size_t *words)
             return j + 1; /* "Leopold III" */
         /* particles, one or more: "Osama bin Laden", "Joost van der Westhuizen" */
         size_t p = j;
-        while (j > i && p < x->e && p < j + 3 && pg_free(x, p) && pg_word_has(x, p, PG_W_PARTICLE) &&
-               !(x->toks->v[p].flags & PG_TOK_UPPER))
+        while (j > i && p < x->e && p < j + 3 && pg_uncovered(x, p) &&
+               pg_word_has(x, p, PG_W_PARTICLE) && !(x->toks->v[p].flags & PG_TOK_UPPER))
             p++;
-        if (p > j && p < x->e && pg_free(x, p) && pg_has(x, p, PG_T_NAME)) {
+        if (p > j && p < x->e && pg_uncovered(x, p) && pg_has(x, p, PG_T_NAME)) {
             j = p;
             continue;
         }
@@ -1193,7 +1192,7 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
     for (size_t i = x.b; i < x.e;) {
         const pg_token *t = &toks->v[i];
         /* only capitalised words begin a name: the rest is passed over on its flags */
-        if (!(t->flags & PG_TOK_UPPER) || !pg_free(&x, i) ||
+        if (!(t->flags & PG_TOK_UPPER) || !pg_uncovered(&x, i) ||
             (!pg_has(&x, i, PG_T_NAME) && !pg_initial_len(&x, i))) {
             i++;
             continue;
@@ -1238,7 +1237,8 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
             pg_run *r = &runs[k];
             if (r->person || !r->candidate)
                 continue;
-            const pg_run *p = k > 0 ? &runs[k - 1] : NULL, *q = k + 1 < n_runs ? &runs[k + 1] : NULL;
+            const pg_run *p = k > 0 ? &runs[k - 1] : NULL,
+                         *q = k + 1 < n_runs ? &runs[k + 1] : NULL;
             int joined = (p && p->person && pg_list_gap(&x, p->end, r->begin)) ||
                          (q && q->person && pg_list_gap(&x, r->end, q->begin));
             if (joined) {

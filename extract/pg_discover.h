@@ -5,9 +5,11 @@
  * Discovery of persons the dictionary does not know: titled names
  * ("spokesman Steffen Seibert"), names that begin with a known given name
  * or an initial ("M. Waugh"), capitalised names that say or are said
- * something ("Jane Smith said"), in an apposition ("Jane Smith, 34,"),
- * with a country in brackets ("Pete Sampras ( U.S. )") or listed next to
- * such a name. Runs naming places and organisations are left out.
+ * something ("Jane Smith said"), in an apposition ("Jane Smith, 34,",
+ * "Jane Smith, a former editor"), with a country in brackets or a minute of
+ * a goal as results write them ("Pete Sampras ( U.S. )", "( Bobic 61st )"),
+ * or listed next to such a name. Runs naming places, teams, newspapers and
+ * organisations are left out, and so are words in capitals (headlines).
  * Page furniture (bylines, captions, banners) is recognised here too.
  */
 
@@ -20,7 +22,7 @@
 typedef struct pg_name {
     size_t tok_begin, tok_end; /* the name, without its title */
     int titled;                /* a title or role word came before it */
-    int firm;                  /* not a person: a firm, without its legal form (PG_DISCOVER_FIRMS) */
+    int firm;                  /* no person: a firm without its legal form (PG_DISCOVER_FIRMS) */
 } pg_name;
 
 typedef struct pg_names {
@@ -57,7 +59,7 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
 /* Is sentence s page furniture (byline, photo credit, banner) and no evidence? */
 int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s);
 
-/* Is this word (as written) a known given name? */
+/* Is this word (as written) a known given name (pg_given_names.h)? */
 int pg_is_given_name(const char *word, size_t len);
 
 /*
@@ -66,7 +68,7 @@ int pg_is_given_name(const char *word, size_t len);
  */
 int pg_name_continues(const char *text, const pg_token *t);
 
-/* Are the word lists of discovery sorted, as their lookup needs? 1 if so. */
+/* Are the word tables of discovery sorted and free of duplicates? 1 if so. */
 int pg_discover_check_lists(void);
 
 void pg_names_release(pg_names *n);

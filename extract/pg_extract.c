@@ -90,7 +90,7 @@ typedef struct pg_ex {
 } pg_ex;
 
 /* An ASCII slug of a name: "Jürgen Hardt" -> "jurgen-hardt". */
-static void pg_slug(const char *s, size_t len, char *out, size_t cap)
+void pg_slug(const char *s, size_t len, char *out, size_t cap)
 {
     size_t n = 0;
     int dash = 0;

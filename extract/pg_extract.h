@@ -90,4 +90,10 @@ int pg_extract_article(const pg_dict *dict, const pg_article *a,
 
 void pg_doc_free(pg_doc *doc);
 
+/*
+ * The id made from a name: ASCII, lower case, words joined by '-', Latin
+ * accents dropped ("Jürgen Hardt" -> "jurgen-hardt"). out holds cap bytes.
+ */
+void pg_slug(const char *s, size_t len, char *out, size_t cap);
+
 #endif

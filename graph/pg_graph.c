@@ -497,6 +497,16 @@ static int interaction_cmp(const pg_interaction *a, const pg_interaction *b)
     return c;
 }
 
+int pg_evidence_cmp(const void *a, const void *b)
+{
+    return evidence_cmp(a, b);
+}
+
+int pg_interaction_cmp(const void *a, const void *b)
+{
+    return interaction_cmp(a, b);
+}
+
 /* Inserts a copy in order, keeping the PG_EVIDENCE_MAX smallest. */
 static int evidence_insert(pg_link *l, const pg_evidence *e)
 {

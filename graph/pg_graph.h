@@ -104,6 +104,13 @@ void pg_graph_update_weights(pg_graph *g);
 /* Sorts nodes by id and links by (source id, target id). */
 int pg_graph_sort(pg_graph *g, pg_error *err);
 
+/*
+ * The order in which links keep evidence and interactions: (doc, sentence,
+ * start), then the other fields, so that it is total. For qsort.
+ */
+int pg_evidence_cmp(const void *a, const void *b);
+int pg_interaction_cmp(const void *a, const void *b);
+
 /* Copies an evidence record (deep). */
 int pg_evidence_copy(pg_evidence *dst, const pg_evidence *src);
 void pg_evidence_release(pg_evidence *e);

@@ -695,43 +695,6 @@ static int read_interaction(reader *r, json_t *o, const char *where, pg_interact
  * was not written by us is brought to the same order, so that merging
  * and writing behave as for a graph built from the articles.
  */
-static int cmp_size(size_t a, size_t b)
-{
-    return (a > b) - (a < b);
-}
-
-static int evidence_cmp(const void *x, const void *y)
-{
-    const pg_evidence *a = x, *b = y;
-    int c = strcmp(a->doc, b->doc);
-    if (!c)
-        c = cmp_size(a->sentence, b->sentence);
-    if (!c)
-        c = cmp_size(a->start, b->start);
-    if (!c)
-        c = cmp_size(a->end, b->end);
-    if (!c)
-        c = strcmp(a->text, b->text);
-    return c;
-}
-
-static int interaction_cmp(const void *x, const void *y)
-{
-    const pg_interaction *a = x, *b = y;
-    int c = evidence_cmp(&a->ev, &b->ev);
-    if (!c)
-        c = (a->mode > b->mode) - (a->mode < b->mode);
-    if (!c)
-        c = (a->status > b->status) - (a->status < b->status);
-    if (!c)
-        c = (a->date > b->date) - (a->date < b->date);
-    if (!c && (!a->initiator || !b->initiator))
-        c = (a->initiator != NULL) - (b->initiator != NULL);
-    else if (!c)
-        c = strcmp(a->initiator, b->initiator);
-    return c;
-}
-
 static int is_sorted(const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
     const char *p = base;
@@ -760,8 +723,8 @@ static int read_link_lists(reader *r, json_t *o, const char *where, pg_link *l)
             if (rc != PG_OK)
                 return rc;
         }
-        if (!is_sorted(l->interactions, n, sizeof *l->interactions, interaction_cmp))
-            qsort(l->interactions, n, sizeof *l->interactions, interaction_cmp);
+        if (!is_sorted(l->interactions, n, sizeof *l->interactions, pg_interaction_cmp))
+            qsort(l->interactions, n, sizeof *l->interactions, pg_interaction_cmp);
         for (; l->n_interactions > PG_INTERACTIONS_MAX; l->n_interactions--) {
             pg_interaction *it = &l->interactions[l->n_interactions - 1];
             free(it->initiator);
@@ -781,8 +744,8 @@ static int read_link_lists(reader *r, json_t *o, const char *where, pg_link *l)
             if (rc != PG_OK)
                 return rc;
         }
-        if (!is_sorted(l->evidence, n, sizeof *l->evidence, evidence_cmp))
-            qsort(l->evidence, n, sizeof *l->evidence, evidence_cmp);
+        if (!is_sorted(l->evidence, n, sizeof *l->evidence, pg_evidence_cmp))
+            qsort(l->evidence, n, sizeof *l->evidence, pg_evidence_cmp);
         for (; l->n_evidence > PG_EVIDENCE_MAX; l->n_evidence--)
             pg_evidence_release(&l->evidence[l->n_evidence - 1]);
     }
