@@ -468,9 +468,8 @@ static const char *const pg_light_verbs[] = {
     "opened", "wrapped", "ended", NULL};
 
 /* "the two men", "both leaders" just before the trigger */
-static int pg_the_two(const pg_sent *s, size_t clause, size_t t)
+static int pg_the_two(const pg_sent *s, size_t t)
 {
-    (void)clause;
     for (size_t i = t; i > s->b + 1 && i + 5 > t; i--) {
         const char *w = pg_w(s, i - 1), *before = pg_w(s, i - 2);
         if ((strcmp(w, "men") == 0 || strcmp(w, "leaders") == 0 || strcmp(w, "women") == 0 ||
@@ -587,7 +586,7 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     if (from_obj && n_subj == 0 && t > clause)
         n_subj = pg_group(s, t - 1, -1, 14, 10, subj, 1, NULL);
     /* "the two men had spoken": the two persons named before in the sentence */
-    if (n_subj == 0 && n_obj == 0 && pg_the_two(s, clause, t))
+    if (n_subj == 0 && n_obj == 0 && pg_the_two(s, t))
         n_subj = pg_group(s, t - 1, -1, 40, 40, subj, 3, NULL) == 2 ? 2 : 0;
     /* "the call with Putin", said Scholz: the speaker had it */
     if (n_subj == 0 && (flags & PG_TRIG_NOUN) && explicit_obj && n_obj == 1)

@@ -34,6 +34,19 @@ static int teardown(void **state)
     return 0;
 }
 
+/* items joined by ';' into buf, or "-" for none */
+static void pg_join(char items[][256], size_t n, char *buf, size_t cap)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < cap; i++) {
+        int w = snprintf(buf + used, cap - used, "%s%s", i ? ";" : "", items[i]);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    if (n == 0)
+        snprintf(buf, cap, "-");
+}
+
 /* "a|b|mode|status|initiator|date" for each event of the record, sorted, ';'-joined. */
 static void pg_events_string(const pg_doc *d, char *buf, size_t cap)
 {
@@ -48,14 +61,7 @@ static void pg_events_string(const pg_doc *d, char *buf, size_t cap)
                  e->initiator >= 0 ? d->actors[e->initiator].id : "-", date[0] ? date : "-");
     }
     qsort(items, n, sizeof items[0], (int (*)(const void *, const void *))strcmp);
-    buf[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strncat(buf, ";", cap - strlen(buf) - 1);
-        strncat(buf, items[i], cap - strlen(buf) - 1);
-    }
-    if (n == 0)
-        snprintf(buf, cap, "-");
+    pg_join(items, n, buf, cap);
 }
 
 /* Sorts the ';'-separated items of an expectation in place. */
@@ -69,13 +75,9 @@ static void pg_normalise(char *s)
         snprintf(items[n++], sizeof items[0], "%s", tok);
     }
     qsort(items, n, sizeof items[0], (int (*)(const void *, const void *))strcmp);
-    char out[4096] = "";
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strcat(out, ";");
-        strncat(out, items[i], sizeof out - strlen(out) - 1);
-    }
-    strcpy(s, n ? out : "-");
+    char out[4096];
+    pg_join(items, n, out, sizeof out);
+    strcpy(s, out);
 }
 
 static void test_event_suite(void **state)
