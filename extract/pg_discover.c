@@ -756,6 +756,8 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
 
 static uint32_t pg_cls(pg_ctx *x, size_t i)
 {
+    if (i >= x->e)
+        return 0; /* past the sentence (j == e): no token there to read */
     if (i - x->b < x->n_memo) {
         uint32_t *m = &x->memo[i - x->b];
         if (!*m)
