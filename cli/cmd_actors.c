@@ -35,42 +35,6 @@ static void pg_loaded_release(pg_loaded *l)
     memset(l, 0, sizeof *l);
 }
 
-static char *pg_slurp(const char *path, size_t *len, pg_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pg_error_set(err, PG_EIO, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 65536 > cap) {
-            cap = cap ? cap * 2 : 1 << 17;
-            char *b = realloc(buf, cap);
-            if (!b) {
-                free(buf);
-                fclose(f);
-                pg_error_set(err, PG_ENOMEM, "%s: out of memory", path);
-                return NULL;
-            }
-            buf = b;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        pg_error_set(err, PG_EIO, "%s: read error", path);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
 
 /* Notes the line of each "id": "..." in the text (ids have no escapes). */
 static int pg_note_ids(pg_loaded *l, const char *text, size_t len, size_t file)
@@ -109,8 +73,8 @@ static int pg_load(pg_loaded *l, int builtin, const char *const *files, size_t n
     int rc = builtin ? pg_dict_new_builtin(&l->dict, err) : pg_dict_new(&l->dict, err);
     for (size_t i = 0; i < n_files && rc == PG_OK; i++) {
         size_t len = 0;
-        char *text = pg_slurp(files[i], &len, err);
-        if (!text)
+        char *text = NULL;
+        if (pg_dict_read_text(files[i], &text, &len, err) != PG_OK)
             return err->code;
         rc = pg_dict_load_json(l->dict, text, len, files[i], err);
         if (rc == PG_OK && pg_note_ids(l, text, len, l->n_paths) != 0)

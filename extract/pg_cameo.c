@@ -1159,6 +1159,39 @@ int pg_cameo_read_mem(pg_cameo *p, const char *text, size_t len, const char *sou
     return pg_end(p, rc, err);
 }
 
+/* Longest line accepted: CAMEO lines are short, a device has no end. */
+#define PG_CAMEO_LINE_MAX ((size_t)1 << 20)
+
+/*
+ * One line with its newline into *line. 1 a line, 0 the end, -1 a NUL byte
+ * or a line over PG_CAMEO_LINE_MAX, -2 out of memory.
+ */
+static int pg_read_line(FILE *f, char **line, size_t *cap, size_t *len)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (c == 0 || n + 2 > PG_CAMEO_LINE_MAX)
+            return -1;
+        if (n + 2 > *cap) {
+            size_t grown = *cap ? *cap * 2 : 256;
+            char *b = realloc(*line, grown);
+            if (!b)
+                return -2;
+            *line = b;
+            *cap = grown;
+        }
+        (*line)[n++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (n == 0)
+        return 0;
+    (*line)[n] = '\0';
+    *len = n;
+    return 1;
+}
+
 int pg_cameo_read_file(pg_cameo *p, const char *path, pg_error *err)
 {
     FILE *f = fopen(path, "rb");
@@ -1166,11 +1199,21 @@ int pg_cameo_read_file(pg_cameo *p, const char *path, pg_error *err)
         return pg_error_set(err, PG_EIO, "%s: cannot open: %s", path, strerror(errno));
     pg_begin(p, path);
     char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
+    size_t cap = 0, got, lineno = 0;
     int rc = PG_OK;
-    while (rc == PG_OK && !p->stop && (got = getline(&line, &cap, f)) >= 0)
-        rc = pg_line(p, line, (size_t)got, err);
+    while (rc == PG_OK && !p->stop) {
+        lineno++;
+        int r = pg_read_line(f, &line, &cap, &got);
+        if (r == 0)
+            break;
+        if (r < 0)
+            rc = r == -2 ? pg_error_set(err, PG_ENOMEM, "%s: out of memory", path)
+                         : pg_error_set(err, PG_EINPUT,
+                                        "%s:%zu: a NUL byte or a line over 1 MiB: not an actors file",
+                                        path, lineno);
+        else
+            rc = pg_line(p, line, got, err);
+    }
     if (rc == PG_OK && ferror(f))
         rc = pg_error_set(err, PG_EIO, "%s: read error", path);
     free(line);

@@ -425,8 +425,10 @@ out:
 /* A dictionary file larger than this is refused. */
 #define PG_DICT_FILE_MAX ((size_t)1 << 30)
 
-int pg_dict_load_file(pg_dict *d, const char *path, pg_error *err)
+int pg_dict_read_text(const char *path, char **out, size_t *out_len, pg_error *err)
 {
+    *out = NULL;
+    *out_len = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return pg_error_set(err, PG_EIO, "%s: cannot open: %s", path, strerror(errno));
@@ -443,14 +445,14 @@ int pg_dict_load_file(pg_dict *d, const char *path, pg_error *err)
             }
             buf = b;
         }
-        size_t got = fread(buf + len, 1, cap - len, f);
+        size_t got = fread(buf + len, 1, cap - len - 1, f);
         /*
-         * JSON has no NUL bytes, and no dictionary is this big: stop
+         * Dictionaries have no NUL bytes, and none is this big: stop
          * early on a device or a binary file instead of reading it all.
          */
         const char *nul = got ? memchr(buf + len, '\0', got) : NULL;
         if (nul) {
-            rc = pg_error_set(err, PG_EINPUT, "%s: byte %zu: a NUL byte, not JSON text", path,
+            rc = pg_error_set(err, PG_EINPUT, "%s: byte %zu: a NUL byte, not a text file", path,
                               (size_t)(nul - buf));
             break;
         }
@@ -465,6 +467,21 @@ int pg_dict_load_file(pg_dict *d, const char *path, pg_error *err)
     if (rc == PG_OK && ferror(f))
         rc = pg_error_set(err, PG_EIO, "%s: read error", path);
     fclose(f);
+    if (rc != PG_OK) {
+        free(buf);
+        return rc;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return PG_OK;
+}
+
+int pg_dict_load_file(pg_dict *d, const char *path, pg_error *err)
+{
+    char *buf;
+    size_t len;
+    int rc = pg_dict_read_text(path, &buf, &len, err);
     if (rc == PG_OK)
         rc = pg_dict_load_json(d, buf, len, path, err);
     free(buf);

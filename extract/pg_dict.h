@@ -52,6 +52,13 @@ int pg_dict_load_json(pg_dict *dict, const char *json, size_t len, const char *s
 int pg_dict_load_file(pg_dict *dict, const char *path, pg_error *err);
 
 /*
+ * Reads a dictionary file whole into *out (NUL-terminated, the caller
+ * frees); refuses files with NUL bytes or over 1 GiB, so a device or a
+ * binary file is an error, not an endless read.
+ */
+int pg_dict_read_text(const char *path, char **out, size_t *len, pg_error *err);
+
+/*
  * Builds the phrase index after loading. pg_dict_match does it on first use,
  * but threads sharing a dictionary must call this first.
  */

@@ -159,6 +159,10 @@ expect_stderr "/dev/zero: byte 0:" "the NUL byte is reported"
 expect_exit 2 "/dev/zero as a graph" timeout 20 "$PG" render /dev/zero -o bd.svg
 expect_exit 2 "/dev/zero as an article" timeout 20 "$PG" build -q /dev/zero -o bd.json
 expect_stderr "binary file" "/dev/zero is a binary file"
+expect_exit 2 "/dev/zero checked as a dictionary" timeout 20 "$PG" actors check /dev/zero
+expect_stderr "/dev/zero: byte 0:" "actors check reports the NUL byte"
+expect_exit 2 "/dev/zero imported as CAMEO" timeout 20 "$PG" actors import-cameo /dev/zero -o bd.json
+expect_stderr "/dev/zero:1:" "import-cameo names the line"
 
 # graph files that are JSON but not graphs: exit 2 from every reader, the field named
 expect_exit 0 "a good graph" "$PG" build -q one.txt -o good.json
