@@ -154,6 +154,7 @@ static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label
     a->label[label_len] = '\0';
     a->kind = kind;
     a->in_dictionary = in_dict;
+    a->affiliation = -1;
     if (country)
         memcpy(a->country, country, strnlen(country, 3));
     if (pg_strmap_put(&x->ids, id, strlen(id), (long)x->n_actors) != 0)
@@ -441,6 +442,59 @@ static int pg_ex_discover(pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
                                   s->tok_end - s->tok_begin, flags, names, x->err);
 }
 
+/* Words between an owner and a person: "Merkel's (chief) spokesman Steffen Seibert". */
+static const char *const pg_aide_words[] = {
+    "spokesman", "spokeswoman", "spokesperson", "press", "secretary", "adviser", "advisor",
+    "aide", "envoy", "chief", "of", "staff", "deputy", "top", "senior", "security",
+    "national", "foreign", "policy", "long-time", "longtime", NULL};
+
+static int pg_is_aide_word(const char *text, const pg_token *t)
+{
+    char w[32];
+    pg_fold(text + t->start, t->end - t->start, w, sizeof w);
+    for (size_t i = 0; pg_aide_words[i]; i++)
+        if (strcmp(w, pg_aide_words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int pg_is_possessive(const char *text, const pg_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = text + t->start;
+    return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+           (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
+/*
+ * Whom a person speaks or works for, from the words of this sentence:
+ * "Merkel's spokesman Steffen Seibert", "the German chancellor's spokesman"
+ * (the dictionary gave the owner as a shorter match at the same place).
+ */
+static void pg_ex_affiliations(pg_ex *x, const pg_tokens *toks, const pg_mentions *ms)
+{
+    for (size_t i = 0; i < ms->n; i++) {
+        const pg_mention *p = &ms->v[i];
+        if (p->kind != PG_KIND_PERSON || x->actors[p->actor].affiliation >= 0)
+            continue;
+        for (size_t k = 0; k < ms->n; k++) {
+            const pg_mention *o = &ms->v[k];
+            if (o->actor == p->actor || o->kind == PG_KIND_COUNTRY ||
+                !pg_is_possessive(x->text, &toks->v[o->tok_end - 1]))
+                continue;
+            int inside = o->tok_begin == p->tok_begin && o->tok_end < p->tok_end;
+            int before = o->tok_end <= p->tok_begin && p->tok_begin - o->tok_end <= 3 &&
+                         p->tok_begin > o->tok_end;
+            for (size_t t = o->tok_end; before && t < p->tok_begin; t++)
+                before = pg_is_aide_word(x->text, &toks->v[t]);
+            if (inside || before) {
+                x->actors[p->actor].affiliation = (long)o->actor;
+                break;
+            }
+        }
+    }
+}
+
 static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence *s, size_t si,
                               const pg_extract_options *opt, pg_matches *mt, pg_names *names,
                               pg_mentions *ms, unsigned char **covered, size_t *cov_cap)
@@ -520,6 +574,7 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
     }
     if (rc != PG_OK || ms->n == 0)
         return rc;
+    pg_ex_affiliations(x, toks, ms);
     qsort(ms->v, ms->n, sizeof *ms->v, pg_cmp_mention);
     rc = pg_ex_pairs(x, ms, s, si);
     if (rc == PG_OK)
@@ -571,6 +626,10 @@ static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
         x->ev[i].b = p < q ? q : p;
         if (x->ev[i].initiator >= 0)
             x->ev[i].initiator = (long)rank[x->ev[i].initiator];
+    }
+    for (size_t i = 0; i < x->n_actors; i++) {
+        if (sorted[i].affiliation >= 0)
+            sorted[i].affiliation = (long)rank[sorted[i].affiliation];
     }
     free(order);
     free(rank);

@@ -39,6 +39,7 @@ typedef struct pg_doc_actor {
     char country[4];
     int in_dictionary;
     unsigned mentions;
+    long affiliation; /* index of whom they speak or work for ("Merkel's spokesman"), or -1 */
 } pg_doc_actor;
 
 /* A sentence of the article kept as evidence. */

@@ -226,6 +226,7 @@ void pg_graph_free(pg_graph *g)
     for (size_t i = 0; i < g->n_nodes; i++) {
         free(g->nodes[i].id);
         free(g->nodes[i].label);
+        free(g->nodes[i].affiliation);
     }
     free(g->nodes);
     for (size_t i = 0; i < g->n_links; i++)
@@ -274,6 +275,19 @@ static int replaces(const pg_node *n, const char *label, int in_dictionary)
     if (!!in_dictionary != !!n->in_dictionary)
         return in_dictionary != 0;
     return strcmp(label, n->label) < 0;
+}
+
+int pg_graph_set_affiliation(pg_graph *g, size_t node, const char *id, pg_error *err)
+{
+    pg_node *n = &g->nodes[node];
+    if (n->affiliation && strcmp(n->affiliation, id) <= 0)
+        return PG_OK;
+    char *copy = strdup(id);
+    if (!copy)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    free(n->affiliation);
+    n->affiliation = copy;
+    return PG_OK;
 }
 
 int pg_graph_add_node(pg_graph *g, const char *id, const char *label, pg_kind kind,
@@ -620,6 +634,13 @@ int pg_graph_add_doc(pg_graph *g, const pg_doc *doc, pg_error *err)
         g->nodes[map[i]].mentions += a->mentions;
         g->nodes[map[i]].documents += 1;
     }
+    for (size_t i = 0; i < doc->n_actors && rc == PG_OK; i++) {
+        long aff = doc->actors[i].affiliation;
+        if (aff >= 0 && (size_t)aff < doc->n_actors && (size_t)aff != i)
+            rc = pg_graph_set_affiliation(g, map[i], doc->actors[aff].id, err);
+    }
+    if (rc != PG_OK)
+        goto done;
     for (size_t i = 0; i < doc->n_comentions; i++) {
         const pg_comention *c = &doc->comentions[i];
         size_t li;
@@ -702,6 +723,9 @@ int pg_graph_merge(pg_graph *g, const pg_graph *part, pg_error *err)
                               n->id, LONG_MAX);
             goto done;
         }
+        if (n->affiliation &&
+            (rc = pg_graph_set_affiliation(g, map[i], n->affiliation, err)) != PG_OK)
+            goto done;
     }
     for (size_t i = 0; i < part->n_links; i++) {
         const pg_link *pl = &part->links[i];

@@ -44,6 +44,7 @@ typedef struct pg_node {
     int in_dictionary;
     long mentions;
     long documents;
+    char *affiliation; /* id of whom the actor speaks or works for, or NULL */
     pg_figures fig;
 } pg_node;
 
@@ -95,6 +96,11 @@ long pg_graph_find_node(const pg_graph *g, const char *id);
  */
 int pg_graph_add_node(pg_graph *g, const char *id, const char *label, pg_kind kind,
                       const char *country, int in_dictionary, size_t *index, pg_error *err);
+/*
+ * Records whom node speaks or works for; of several, the smallest id stays,
+ * so that the result does not depend on the order of documents.
+ */
+int pg_graph_set_affiliation(pg_graph *g, size_t node, const char *id, pg_error *err);
 /* Link index for the pair (any order, a != b), created empty when absent. */
 int pg_graph_link(pg_graph *g, size_t a, size_t b, size_t *index, pg_error *err);
 

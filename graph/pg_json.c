@@ -218,6 +218,8 @@ static int write_node(writer *w, json_t *o, const pg_graph *g, size_t i)
         return rc;
     if (n->country[0] && (rc = put_str(w, o, where, "country", n->country)) != PG_OK)
         return rc;
+    if (n->affiliation && (rc = put_str(w, o, where, "affiliation", n->affiliation)) != PG_OK)
+        return rc;
     if (!g->analysed)
         return PG_OK;
     const pg_figures *f = &n->fig;
@@ -621,6 +623,12 @@ static int read_node(reader *r, json_t *o, size_t i, int *all_figures)
     rc = pg_graph_add_node(r->g, id, label ? label : id, kind, country, in_dictionary, &index,
                            r->err);
     if (rc != PG_OK)
+        return rc;
+    const char *affiliation = NULL;
+    if ((rc = get_str(r, o, where, "affiliation", 0, &affiliation)) != PG_OK)
+        return rc;
+    if (affiliation && *affiliation &&
+        (rc = pg_graph_set_affiliation(r->g, index, affiliation, r->err)) != PG_OK)
         return rc;
     pg_node *n = &r->g->nodes[index];
     if ((rc = get_long(r, o, where, "mentions", 0, &n->mentions)) != PG_OK ||

@@ -324,6 +324,8 @@ static int copy_selection(const pg_graph *g, const unsigned char *keep_node,
         if (rc == PG_OK) {
             r->nodes[map[i]].mentions = n->mentions;
             r->nodes[map[i]].documents = n->documents;
+            if (n->affiliation)
+                rc = pg_graph_set_affiliation(r, map[i], n->affiliation, err);
         }
     }
     for (size_t i = 0; i < g->n_links && rc == PG_OK; i++) {

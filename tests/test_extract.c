@@ -17,6 +17,8 @@
 #include "pg_events.h"
 #include "pg_given_names.h"
 #include "pg_extract.h"
+#include "pg_graph.h"
+#include "pg_json.h"
 
 static const char *const pg_test_dict =
     "{\"actors\": ["
@@ -369,6 +371,45 @@ static void test_empty_and_odd_articles(void **state)
     pg_doc_free(NULL);
 }
 
+static void test_affiliation(void **state)
+{
+    (void)state;
+    pg_doc *d = pg_run("Merkel's spokesman Steffen Seibert said so. Joe Biden's aide Jane Holloway "
+                       "agreed, and Donald Trump met Xi Jinping.", "2017-01-29");
+    const pg_doc_actor *s = pg_find(d, "steffen-seibert");
+    assert_non_null(s);
+    assert_true(s->affiliation >= 0);
+    assert_string_equal(d->actors[s->affiliation].id, "angela-merkel");
+    const pg_doc_actor *h = pg_find(d, "jane-holloway");
+    assert_non_null(h);
+    assert_true(h->affiliation >= 0);
+    assert_string_equal(d->actors[h->affiliation].id, "joe-biden");
+    /* no possessive, no affiliation */
+    assert_int_equal(pg_find(d, "xi-jinping")->affiliation, -1);
+    assert_int_equal(pg_find(d, "angela-merkel")->affiliation, -1);
+
+    /* the graph keeps it, and its JSON reads back with it */
+    pg_graph *g = NULL, *back = NULL;
+    pg_error err;
+    char *json = NULL;
+    size_t len = 0;
+    assert_int_equal(pg_graph_new(&g, &err), PG_OK);
+    assert_int_equal(pg_graph_add_doc(g, d, &err), PG_OK);
+    long i = pg_graph_find_node(g, "steffen-seibert");
+    assert_true(i >= 0);
+    assert_string_equal(g->nodes[i].affiliation, "angela-merkel");
+    assert_int_equal(pg_json_write(g, &json, &len, &err), PG_OK);
+    assert_non_null(strstr(json, "\"affiliation\": \"angela-merkel\""));
+    assert_int_equal(pg_json_read(json, len, "mem", &back, &err), PG_OK);
+    i = pg_graph_find_node(back, "jane-holloway");
+    assert_true(i >= 0);
+    assert_string_equal(back->nodes[i].affiliation, "joe-biden");
+    free(json);
+    pg_graph_free(back);
+    pg_graph_free(g);
+    pg_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_find_date),
         cmocka_unit_test(test_given_names),
         cmocka_unit_test(test_empty_and_odd_articles),
+        cmocka_unit_test(test_affiliation),
         cmocka_unit_test(test_given_name_list),
         cmocka_unit_test(test_discovery_rules),
         cmocka_unit_test(test_coreference_both_ways),
