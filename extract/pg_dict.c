@@ -843,10 +843,7 @@ static long pg_match_at(const pg_dict *d, const char *text, const pg_tokens *tok
     /* "the German chancellor's spokesman" also names the chancellor */
     for (size_t j = 0; j + 1 < k; j++) {
         const pg_token *t = &toks->v[i + j];
-        size_t tl = t->end - t->start;
-        const char *tx = text + t->start;
-        int poss = (tl > 2 && tx[tl - 2] == '\'' && tx[tl - 1] == 's') ||
-                   (tl > 4 && memcmp(tx + tl - 4, "\xE2\x80\x99s", 4) == 0);
+        int poss = pg_possessive_len(text + t->start, t->end - t->start) > 0;
         long at2 = poss ? pg_strmap_get(&d->phrases, key, lens[j]) : -1;
         if (at2 < 0)
             continue;

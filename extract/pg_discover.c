@@ -791,10 +791,7 @@ static int pg_char_at(const pg_ctx *x, size_t i, char c)
 static int pg_ends_possessive(const pg_ctx *x, size_t i)
 {
     const pg_token *t = &x->toks->v[i];
-    const char *w = x->text + t->start;
-    size_t n = t->end - t->start;
-    return (n > 2 && memcmp(w + n - 2, "'s", 2) == 0) ||
-           (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0);
+    return pg_possessive_len(x->text + t->start, t->end - t->start) > 0;
 }
 
 /* Is token i exactly this text? */

@@ -614,8 +614,6 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
         mode = PG_MODE_PHONE;
 
     pg_status status = pg_status_of(s, n_subj ? s->m[subj[n_subj - 1]].tok_begin : clause, t);
-    if (n_subj == 0 && clause < t)
-        status = pg_status_of(s, clause, t);
     if (flags & PG_TRIG_NOUN)
         status = pg_status_after(s, obj_end, status);
     pg_day when = pg_events_find_date(s->text, s->toks, clause, s->e, date,

@@ -247,12 +247,9 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
     }
     if (nt == 1) {
         /* "Chancellor Brown's": the dictionary knows the name without its possessive */
-        size_t len = first->end - first->start;
         const char *w = x->text + first->start;
-        if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's')
-            len -= 2;
-        else if (len > 4 && memcmp(w + len - 4, "\xE2\x80\x99s", 4) == 0)
-            len -= 4;
+        size_t len = first->end - first->start;
+        len -= pg_possessive_len(w, len);
         long d = len < first->end - first->start
                      ? pg_dict_lookup_word(x->dict, w, len, first->flags, x->date)
                      : -1;
@@ -268,10 +265,7 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
     }
     size_t start = first->start, end = last->end;
     /* a possessive is not part of the name */
-    if (end - start > 2 && (x->text[end - 2] == '\'' ) && x->text[end - 1] == 's')
-        end -= 2;
-    else if (end - start > 4 && memcmp(x->text + end - 4, "\xE2\x80\x99s", 4) == 0)
-        end -= 4;
+    end -= pg_possessive_len(x->text + start, end - start);
     if (end - start > PG_LABEL_MAX)
         end = start + PG_LABEL_MAX;
     char id[PG_LABEL_MAX + 1];
@@ -460,10 +454,7 @@ static int pg_is_aide_word(const char *text, const pg_token *t)
 
 static int pg_is_possessive(const char *text, const pg_token *t)
 {
-    size_t n = t->end - t->start;
-    const char *w = text + t->start;
-    return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
-           (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0);
+    return pg_possessive_len(text + t->start, t->end - t->start) > 0;
 }
 
 /*

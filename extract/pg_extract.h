@@ -80,7 +80,6 @@ typedef struct pg_doc {
 typedef struct pg_extract_options {
     pg_day date;     /* used when the article has none: --date */
     int discover;    /* find persons not in the dictionary */
-    int no_builtin;  /* reserved */
 } pg_extract_options;
 
 void pg_extract_options_init(pg_extract_options *o);

@@ -928,3 +928,12 @@ void pg_sentences_release(pg_sentences *sents)
     sents->v = NULL;
     sents->n = sents->cap = 0;
 }
+
+size_t pg_possessive_len(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+        return 2;
+    if (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0)
+        return 4;
+    return 0;
+}

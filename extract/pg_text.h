@@ -67,6 +67,9 @@ int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err);
 int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks,
                        const char *text, pg_error *err);
 
+/* Bytes of a possessive ending "'s" or "’s" on a word of n bytes (2, 4 or 0). */
+size_t pg_possessive_len(const char *word, size_t n);
+
 void pg_tokens_release(pg_tokens *toks);
 void pg_sentences_release(pg_sentences *sents);
 
