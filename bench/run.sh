@@ -6,12 +6,14 @@
 #   bench/run.sh --mb 1000                # 1 GB generated
 #   bench/run.sh --corpus /data/bbc       # a folder, file or JSON Lines as it is
 #   bench/run.sh --corpus /data/bbc --repeat 20   # 20 copies in one JSON Lines file
+#   bench/run.sh --dict cameo.json                # also extract with a big dictionary
 #
 # Options: --build DIR (default build/release; built when missing),
 # --work DIR (scratch, default a temporary folder; generated corpora are
 # kept there between runs when given), --jobs "1 2" (whole-build runs),
 # --actors N (nodes of the render test, default 2000; 0 skips it),
-# --seed N (generator and analysis seed).
+# --seed N (generator and analysis seed), --dict FILE (a JSON dictionary
+# added to the built-in one, e.g. 'polgraph actors import-cameo' output).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,8 +25,9 @@ REPEAT=1
 JOBS="1 2"
 ACTORS=2000
 SEED=1
+DICT=
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
     case $1 in
     --build) BUILD=$(cd "$2" && pwd); shift 2 ;;
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --jobs) JOBS=$2; shift 2 ;;
     --actors) ACTORS=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
+    --dict) DICT=$2; shift 2 ;;
     -h | --help) usage 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage 2 ;;
     esac
@@ -104,6 +108,13 @@ echo
 awk -F'\t' 'NR == 1 { printf "%-20s %9s %9s %11s %9s %9s\n", "stage", "seconds", "MB/s", "articles/s", "RSS MB", "CPU s"; next }
             { printf "%-20s %9.3f %9.1f %11.0f %9.1f %9.3f\n", $1, $2, $3, $4, $5, $6 }' "$WORK/stages.tsv"
 sed 's/^pg_bench: /  graph: /' "$WORK/stages.err"
+if [ -n "$DICT" ]; then
+    # the matcher's cost with a big dictionary: the extract stage again
+    "$PB" --actors "$DICT" --until graph "$INPUT" >"$WORK/dict.tsv" 2>"$WORK/stages.err" ||
+        { cat "$WORK/stages.err" >&2; exit 1; }
+    N_ACTORS=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["actors"]))' "$DICT")
+    awk -F'\t' -v n="$N_ACTORS" '$1 == "extract" { printf "%-20s %9.3f %9.1f %11.0f %9.1f %9.3f\n", "extract +" n " actors", $2, $3, $4, $5, $6 }' "$WORK/dict.tsv"
+fi
 echo
 
 # ------------------------------------------------------------------ whole process

@@ -233,6 +233,11 @@ static int pg_export_csv(const pg_graph *g, const char *folder, pg_error *err)
     return rc;
 }
 
+static int pg_export_json(FILE *f, void *graph, pg_error *err)
+{
+    return pg_json_write_file(graph, f, err);
+}
+
 static int pg_export_write(pg_graph *g, pg_export_to to, const char *output, pg_error *err)
 {
     char *buf = NULL;
@@ -241,7 +246,14 @@ static int pg_export_write(pg_graph *g, pg_export_to to, const char *output, pg_
     switch (to) {
     case PG_TO_GRAPHML: rc = pg_export_graphml(g, &buf, &len, err); break;
     case PG_TO_GEXF: rc = pg_export_gexf(g, &buf, &len, err); break;
-    case PG_TO_JSON: rc = pg_json_write(g, &buf, &len, err); break;
+    case PG_TO_JSON:
+        /* streamed into the staged file */
+        rc = pg_output_stage_with(output, pg_export_json, g, err);
+        if (rc != PG_OK) {
+            pg_output_discard();
+            return rc;
+        }
+        return pg_output_commit(err);
     case PG_TO_CSV: return pg_export_csv(g, output, err);
     default: return pg_error_set(err, PG_EINTERNAL, "unknown export format");
     }

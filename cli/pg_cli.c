@@ -180,7 +180,11 @@ static int pg_write_all(int fd, const char *buf, size_t len)
     return 0;
 }
 
-int pg_output_stage(const char *path, const char *buf, size_t len, pg_error *err)
+/*
+ * Claims the next slot for path and a temporary file beside it; the slot
+ * counts from here on, so that a signal removes the file.
+ */
+static int pg_stage_open(const char *path, pg_staged_file **slot, int *fd, pg_error *err)
 {
     sig_atomic_t n = pg_staged_n;
     if (n == PG_STAGED_MAX)
@@ -189,44 +193,150 @@ int pg_output_stage(const char *path, const char *buf, size_t len, pg_error *err
     s->target = NULL;
     s->data = NULL;
     s->len = 0;
-    if (strcmp(path, "-") == 0) {
-        s->data = malloc(len ? len : 1);
-        if (!s->data)
-            return pg_error_set(err, PG_ENOMEM, "out of memory");
-        if (len)
-            memcpy(s->data, buf, len);
-        s->len = len;
-        pg_staged_n = n + 1;
-        return PG_OK;
-    }
     if (strlen(path) + 16 > sizeof s->temp)
         return pg_error_set(err, PG_EUSAGE, "%s: path too long", path);
     s->target = strdup(path);
     if (!s->target)
         return pg_error_set(err, PG_ENOMEM, "out of memory");
     snprintf(s->temp, sizeof s->temp, "%s.XXXXXX", path);
-    int fd = mkstemp(s->temp);
-    if (fd < 0) {
+    *fd = mkstemp(s->temp);
+    if (*fd < 0) {
         int e = errno;
         free(s->target);
         s->target = NULL;
         return pg_error_set(err, PG_EIO, "%s: cannot create: %s", path, strerror(e));
     }
     pg_staged_n = n + 1;
-    /* mkstemp makes the file 0600; outputs are ordinary files */
+    *slot = s;
+    return PG_OK;
+}
+
+/* mkstemp makes the file 0600; outputs are ordinary files */
+static int pg_stage_chmod(int fd)
+{
     mode_t mask = umask(0);
     umask(mask);
-    int bad = pg_write_all(fd, buf, len) != 0 || fchmod(fd, 0666 & ~mask) != 0;
+    return fchmod(fd, 0666 & ~mask);
+}
+
+/* Gives up the last slot after a failure: its file is removed. */
+static void pg_stage_drop(pg_staged_file *s)
+{
+    unlink(s->temp);
+    pg_staged_n = (sig_atomic_t)(s - pg_staged);
+    free(s->target);
+    s->target = NULL;
+}
+
+/* Holds len bytes for standard output, written at the commit. */
+static int pg_stage_stdout(char *data, size_t len, pg_error *err)
+{
+    sig_atomic_t n = pg_staged_n;
+    if (n == PG_STAGED_MAX) {
+        free(data);
+        return pg_error_set(err, PG_EUSAGE, "-: too many outputs");
+    }
+    pg_staged[n].target = NULL;
+    pg_staged[n].data = data;
+    pg_staged[n].len = len;
+    pg_staged_n = n + 1;
+    return PG_OK;
+}
+
+int pg_output_stage(const char *path, const char *buf, size_t len, pg_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        char *data = malloc(len ? len : 1);
+        if (!data)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+        if (len)
+            memcpy(data, buf, len);
+        return pg_stage_stdout(data, len, err);
+    }
+    pg_staged_file *s;
+    int fd;
+    int rc = pg_stage_open(path, &s, &fd, err);
+    if (rc != PG_OK)
+        return rc;
+    int bad = pg_write_all(fd, buf, len) != 0 || pg_stage_chmod(fd) != 0;
     int e = errno;
     if (close(fd) != 0 && !bad) {
         bad = 1;
         e = errno;
     }
     if (bad) {
-        unlink(s->temp);
-        pg_staged_n = n;
-        free(s->target);
-        s->target = NULL;
+        pg_stage_drop(s);
+        return pg_error_set(err, PG_EIO, "%s: write error: %s", path, strerror(e));
+    }
+    return PG_OK;
+}
+
+/* A PG_EIO message from a writer gets the name of the output in front. */
+static int pg_stage_failed(const char *path, int rc, pg_error *err)
+{
+    if (rc == PG_EIO && err) {
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", err->msg);
+        return pg_error_set(err, rc, "%s: %s", path, msg);
+    }
+    return rc;
+}
+
+/* Standard output through a memory stream, held back until the commit. */
+static int pg_stage_stdout_with(int (*fill)(FILE *f, void *data, pg_error *err), void *data,
+                                pg_error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    int rc = fill(f, data, err);
+    /* a memory stream fails only for want of memory */
+    int failed = ferror(f);
+    if (fclose(f) != 0)
+        failed = 1;
+    if (failed && (rc == PG_OK || rc == PG_EIO))
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    if (rc != PG_OK) {
+        free(buf);
+        return rc;
+    }
+    return pg_stage_stdout(buf, len, err);
+}
+
+int pg_output_stage_with(const char *path, int (*fill)(FILE *f, void *data, pg_error *err),
+                         void *data, pg_error *err)
+{
+    if (strcmp(path, "-") == 0)
+        return pg_stage_stdout_with(fill, data, err);
+    pg_staged_file *s;
+    int fd;
+    int rc = pg_stage_open(path, &s, &fd, err);
+    if (rc != PG_OK)
+        return rc;
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        pg_stage_drop(s);
+        return pg_error_set(err, PG_EIO, "%s: write error: %s", path, strerror(e));
+    }
+    rc = fill(f, data, err);
+    if (rc != PG_OK) {
+        fclose(f);
+        pg_stage_drop(s);
+        return pg_stage_failed(path, rc, err);
+    }
+    errno = 0;
+    int bad = fflush(f) != 0 || ferror(f) || pg_stage_chmod(fileno(f)) != 0;
+    int e = errno ? errno : EIO;
+    if (fclose(f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        pg_stage_drop(s);
         return pg_error_set(err, PG_EIO, "%s: write error: %s", path, strerror(e));
     }
     return PG_OK;

@@ -8,6 +8,7 @@
  */
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../extract/pg_error.h"
 
@@ -78,6 +79,13 @@ int pg_write_file_atomic(const char *path, const char *buf, size_t len, pg_error
  * them all, pg_output_discard removes them after a failure.
  */
 int pg_output_stage(const char *path, const char *buf, size_t len, pg_error *err);
+/*
+ * Stages path with what fill puts into f (a temporary file, or memory
+ * for "-"), without the whole text in memory. fill returns PG_OK or an
+ * error code with err filled; a PG_EIO message gets the path in front.
+ */
+int pg_output_stage_with(const char *path, int (*fill)(FILE *f, void *data, pg_error *err),
+                         void *data, pg_error *err);
 int pg_output_commit(pg_error *err);
 void pg_output_discard(void);
 

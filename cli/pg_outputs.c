@@ -94,6 +94,12 @@ static int pg_default_cut(pg_graph *view, const pg_outputs_options *o, pg_graph 
     return rc;
 }
 
+/* The graph JSON goes to its file as it is made: no copy of it in memory. */
+static int pg_outputs_json(FILE *f, void *graph, pg_error *err)
+{
+    return pg_json_write_file(graph, f, err);
+}
+
 int pg_outputs_write(pg_graph *g, const char *const *paths, size_t n, const pg_outputs_options *o)
 {
     pg_error err;
@@ -115,9 +121,11 @@ int pg_outputs_write(pg_graph *g, const char *const *paths, size_t n, const pg_o
         char *buf = NULL;
         size_t len = 0;
         pg_format f;
-        if (pg_is_json(paths[i]))
-            rc = pg_json_write(view, &buf, &len, &err);
-        else if (pg_format_from_path(paths[i], &f) == 0)
+        if (pg_is_json(paths[i])) {
+            rc = pg_output_stage_with(paths[i], pg_outputs_json, view, &err);
+            continue;
+        }
+        if (pg_format_from_path(paths[i], &f) == 0)
             rc = pg_render(cut ? cut : view, f, &o->render, &buf, &len, &err);
         if (rc == PG_OK)
             rc = pg_output_stage(paths[i], buf, len, &err);

@@ -7,8 +7,9 @@
  * A reader thread (pg_read_inputs) hands articles to 'jobs' worker
  * threads that run pg_extract_article; the calling thread receives the
  * records and the warnings in input order, whatever the number of jobs,
- * so what it builds from them is the same. At most 4 * jobs articles are
- * in flight, so memory stays bounded however big the input is.
+ * so what it builds from them is the same. Articles go in batches of
+ * some 64 KB; at most 4 * jobs batches are in flight, so memory stays
+ * bounded however big the input is.
  */
 
 #include <stddef.h>

@@ -743,7 +743,8 @@ static int pg_jsonl_fast(const char *s, size_t n, pg_jv *f, char *scratch, char 
         if (s[i] == '"') {
             char *dst = scratch + used;
             if (field == PG_F_TEXT) {
-                size_t raw = pg_json_string_end(s, n, i) - i;
+                /* the rest of the record holds the string: no pass to find its end first */
+                size_t raw = n - i;
                 free(*text);
                 *text = malloc(raw + 1);
                 if (!*text)

@@ -135,8 +135,15 @@ static int pg_name_eq(const char *s, size_t len, const char *name, size_t nlen)
     return 1;
 }
 
-/* Index of s in a NULL-terminated list of alternatives "full|abbr|...", or -1. */
-static int pg_name_lookup(const char *s, size_t len, const char *const *names)
+/* One spelling of a month or weekday: its letters, their number and what it names. */
+typedef struct pg_alias {
+    char name[10];
+    unsigned char len;
+    signed char index;
+} pg_alias;
+
+/* The index of the alias s[0, len) spells, or -1 ("Jan." is "jan"). */
+static int pg_name_lookup(const char *s, size_t len, const pg_alias *aliases, size_t n)
 {
     if (!s)
         return -1;
@@ -148,38 +155,34 @@ static int pg_name_lookup(const char *s, size_t len, const char *const *names)
     int first = (unsigned char) s[0];
     if (first >= 'A' && first <= 'Z')
         first += 'a' - 'A';
-    for (int i = 0; names[i]; i++) {
-        const char *alt = names[i];
-        if (alt[0] != first)
-            continue; /* the forms of a name start with the same letter */
-        for (;;) {
-            const char *bar = strchr(alt, '|');
-            size_t al = bar ? (size_t) (bar - alt) : strlen(alt);
-            if (pg_name_eq(s, len, alt, al))
-                return i;
-            if (!bar)
-                break;
-            alt = bar + 1;
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (aliases[i].name[0] == first && aliases[i].len == len &&
+            pg_name_eq(s, len, aliases[i].name, len))
+            return aliases[i].index;
     return -1;
 }
 
 int pg_month_from_name(const char *s, size_t len)
 {
-    static const char *const months[] = {
-        "january|jan",  "february|feb", "march|mar",  "april|apr",          "may",
-        "june|jun",     "july|jul",     "august|aug", "september|sep|sept", "october|oct",
-        "november|nov", "december|dec", NULL};
-    return pg_name_lookup(s, len, months) + 1;
+    static const pg_alias months[] = {
+        {"january", 7, 0}, {"jan", 3, 0},  {"february", 8, 1}, {"feb", 3, 1},
+        {"march", 5, 2},   {"mar", 3, 2},  {"april", 5, 3},    {"apr", 3, 3},
+        {"may", 3, 4},     {"june", 4, 5}, {"jun", 3, 5},      {"july", 4, 6},
+        {"jul", 3, 6},     {"august", 6, 7}, {"aug", 3, 7},    {"september", 9, 8},
+        {"sep", 3, 8},     {"sept", 4, 8}, {"october", 7, 9},  {"oct", 3, 9},
+        {"november", 8, 10}, {"nov", 3, 10}, {"december", 8, 11}, {"dec", 3, 11}};
+    return pg_name_lookup(s, len, months, sizeof months / sizeof *months) + 1;
 }
 
 int pg_weekday_from_name(const char *s, size_t len)
 {
-    static const char *const days[] = {
-        "monday|mon", "tuesday|tue|tues", "wednesday|wed", "thursday|thu|thur|thurs",
-        "friday|fri", "saturday|sat",     "sunday|sun",    NULL};
-    return pg_name_lookup(s, len, days);
+    static const pg_alias days[] = {
+        {"monday", 6, 0},   {"mon", 3, 0},    {"tuesday", 7, 1},  {"tue", 3, 1},
+        {"tues", 4, 1},     {"wednesday", 9, 2}, {"wed", 3, 2},   {"thursday", 8, 3},
+        {"thu", 3, 3},      {"thur", 4, 3},   {"thurs", 5, 3},    {"friday", 6, 4},
+        {"fri", 3, 4},      {"saturday", 8, 5}, {"sat", 3, 5},    {"sunday", 6, 6},
+        {"sun", 3, 6}};
+    return pg_name_lookup(s, len, days, sizeof days / sizeof *days);
 }
 
 /* ------------------------------------------------------------------ */
@@ -323,22 +326,28 @@ static pg_day pg_try_mdy(pg_cursor c)
 
 static pg_day pg_find_in_line(const char *s, size_t b, size_t e)
 {
-    for (size_t k = b; k < e; k++) {
+    for (size_t k = b; k < e;) {
         int ch = (unsigned char) s[k];
-        int prev = k > b ? (unsigned char) s[k - 1] : ' ';
-        if (pg_is_digit(prev) || pg_is_alpha(prev))
-            continue; /* only at the start of a word */
+        if (!pg_is_digit(ch) && !pg_is_alpha(ch)) {
+            k++;
+            continue;
+        }
+        /* the start of a word: only there can a date begin */
+        size_t w = k + 1;
+        while (w < e && (pg_is_digit((unsigned char) s[w]) || pg_is_alpha((unsigned char) s[w])))
+            w++;
         pg_cursor c = {s, k, e};
         pg_day d = PG_DAY_NONE;
         if (pg_is_digit(ch)) {
             d = pg_try_iso(c);
             if (d == PG_DAY_NONE)
                 d = pg_try_dmy(c);
-        } else if (pg_is_alpha(ch)) {
-            d = pg_try_mdy(c);
+        } else if (w - k >= 3 && w - k <= 9 && strchr("ADFJMNOSadfjmnos", ch)) {
+            d = pg_try_mdy(c); /* a month's name: "May", "September" */
         }
         if (d != PG_DAY_NONE)
             return d;
+        k = w;
     }
     return PG_DAY_NONE;
 }
@@ -348,7 +357,13 @@ pg_day pg_day_find_dateline(const char *text, size_t len, size_t max_bytes)
     if (!text)
         return PG_DAY_NONE;
     size_t n = len < max_bytes ? len : max_bytes;
-    size_t i = 0;
+    /* every form has a year of four digits: most articles have none up there */
+    size_t digits = 0, i = 0;
+    for (; i < n && digits < 4; i++)
+        digits = pg_is_digit((unsigned char) text[i]) ? digits + 1 : 0;
+    if (digits < 4)
+        return PG_DAY_NONE;
+    i = 0;
     while (i < n) {
         size_t eol = i;
         while (eol < n && text[eol] != '\n' && text[eol] != '\r')

@@ -15,15 +15,14 @@
 /*
  * Bits of the filter of first words (a one-hash Bloom filter): most
  * tokens start no phrase, and one bit tells so without a table look-up.
- * 2^17 bits (16 KB) stay in the first-level cache and let through about
- * one word in twenty that starts nothing, with 10,000 first words.
+ * At least 2^17 bits (16 KB, in the first-level cache), and some 32 bits
+ * a first word for bigger dictionaries (a CAMEO import has 20,000 first
+ * words), so that about one word in twenty that starts nothing gets
+ * through. The filter of the first eight bytes of first words, which a
+ * token passes before it is folded and hashed at all, has half as many.
  */
-#define PG_FILTER_BITS 17
-/*
- * Bits of the filter of the first eight bytes of first words, which a
- * token passes before it is folded and hashed at all.
- */
-#define PG_PREFIX_BITS 16
+#define PG_FILTER_BITS_MIN 17
+#define PG_FILTER_BITS_MAX 23
 
 /* Case a text token must have to match a dictionary token. */
 enum { PG_CASE_ANY = 0, PG_CASE_UPPER = 1, PG_CASE_ALLCAPS = 2 };
@@ -49,8 +48,11 @@ struct pg_dict {
     pg_strmap phrases; /* folded phrase -> index into 'table' */
     pg_strmap firsts;  /* folded first token -> longest phrase it starts; after the
                           build, that times 4 plus the weakest case its phrases need of it */
-    pg_strmap prefixes; /* the first k tokens of a phrase of more (k >= 2) */
-    uint64_t *filter;  /* bit (hash of a first token) set: see PG_FILTER_BITS */
+    pg_strmap steps;   /* the first k >= 2 tokens of a phrase -> (index into 'table' + 1,
+                          or 0 when they are no phrase) * 2 + 1 when a longer phrase
+                          goes on from them: one look-up per token of a match */
+    uint64_t *filter;  /* bit (hash of a first token) set: see PG_FILTER_BITS_MIN */
+    unsigned filter_bits, prefix_bits; /* 2^bits in each filter */
     uint64_t *prefix_filter; /* bit (first eight bytes of a first token) set */
     pg_phrase *table;
     size_t n_table, cap_table;
@@ -117,7 +119,7 @@ static void pg_phrases_release(pg_dict *d)
     d->n_table = d->cap_table = 0;
     pg_strmap_release(&d->phrases);
     pg_strmap_release(&d->firsts);
-    pg_strmap_release(&d->prefixes);
+    pg_strmap_release(&d->steps);
     free(d->filter);
     d->filter = NULL;
     free(d->prefix_filter);
@@ -607,9 +609,11 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
     long longest = pg_strmap_get(&d->firsts, key, first_len);
     if (longest < (long)nt && pg_strmap_put(&d->firsts, key, first_len, (long)nt) != 0)
         return pg_error_set(err, PG_ENOMEM, "out of memory");
-    for (size_t k = 2; k < nt; k++)
-        if (pg_strmap_put(&d->prefixes, key, ends[k - 1], 1) != 0)
+    for (size_t k = 2; k < nt; k++) {
+        long v = pg_strmap_get(&d->steps, key, ends[k - 1]);
+        if (pg_strmap_put(&d->steps, key, ends[k - 1], v < 0 ? 1 : v | 1) != 0)
             return pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
     return PG_OK;
 }
 
@@ -620,30 +624,34 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
  */
 static uint64_t pg_prefix8(const unsigned char *p, size_t n)
 {
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     uint64_t w = 0;
-    if (n > 8)
-        n = 8;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = p[i];
-        if (c >= 0x80 || c == '\'')
-            return 0;
-        if (c - 'A' < 26u)
-            c += 'a' - 'A';
-        w |= (uint64_t)c << (8 * i);
+    if (n >= 8) {
+        memcpy(&w, p, 8);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            w |= (uint64_t)p[i] << (8 * i);
     }
-    return w;
+    if (w & highs)
+        return 0;
+    uint64_t q = w ^ (ones * '\'');
+    if ((q - ones) & ~q & highs)
+        return 0; /* an apostrophe */
+    /* A-Z lowered, eight at a time: no byte carries into the next below 0x80 */
+    uint64_t upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & highs;
+    return w | upper >> 2;
 }
 
-static uint64_t pg_prefix_bit(uint64_t w)
+static uint64_t pg_prefix_bit(const pg_dict *d, uint64_t w)
 {
-    return (w * 0x9E3779B97F4A7C15ULL) >> (64 - PG_PREFIX_BITS);
+    return (w * 0x9E3779B97F4A7C15ULL) >> (64 - d->prefix_bits);
 }
 
-static int pg_filter_has(const uint64_t *filter, uint64_t hash)
+static int pg_filter_has(const pg_dict *d, uint64_t hash)
 {
     /* the high bits: the low ones pick strmap slots, so both stay independent */
-    uint64_t bit = hash >> (64 - PG_FILTER_BITS);
-    return (filter[bit >> 6] >> (bit & 63)) & 1;
+    uint64_t bit = hash >> (64 - d->filter_bits);
+    return (d->filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /*
@@ -653,19 +661,23 @@ static int pg_filter_has(const uint64_t *filter, uint64_t hash)
  */
 static int pg_filter_build(pg_dict *d, pg_error *err)
 {
-    d->filter = calloc(((size_t)1 << PG_FILTER_BITS) / 64, sizeof *d->filter);
-    d->prefix_filter = calloc(((size_t)1 << PG_PREFIX_BITS) / 64, sizeof *d->prefix_filter);
+    d->filter_bits = PG_FILTER_BITS_MIN;
+    while (d->filter_bits < PG_FILTER_BITS_MAX && ((size_t)1 << d->filter_bits) < 32 * d->firsts.n)
+        d->filter_bits++;
+    d->prefix_bits = d->filter_bits - 1;
+    d->filter = calloc(((size_t)1 << d->filter_bits) / 64, sizeof *d->filter);
+    d->prefix_filter = calloc(((size_t)1 << d->prefix_bits) / 64, sizeof *d->prefix_filter);
     if (!d->filter || !d->prefix_filter)
         return pg_error_set(err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->firsts.cap; i++) {
         pg_strmap_slot *f = &d->firsts.slots[i];
         if (!f->key)
             continue;
-        uint64_t bit = f->hash >> (64 - PG_FILTER_BITS);
+        uint64_t bit = f->hash >> (64 - d->filter_bits);
         d->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         uint64_t w = pg_prefix8((const unsigned char *)f->key, f->len);
         if (w) {
-            bit = pg_prefix_bit(w);
+            bit = pg_prefix_bit(d, w);
             d->prefix_filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
         f->value = f->value * 4 + PG_CASE_ALLCAPS;
@@ -680,6 +692,12 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
         unsigned char need = d->table[ph->value].need[0];
         if (v >= 0 && need < v % 4 &&
             pg_strmap_put(&d->firsts, ph->key, first, v - v % 4 + need) != 0)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+        if (!space)
+            continue;
+        long step = pg_strmap_get(&d->steps, ph->key, ph->len);
+        step = (step < 0 ? 0 : step % 2) + 2 * (ph->value + 1);
+        if (pg_strmap_put(&d->steps, ph->key, ph->len, step) != 0)
             return pg_error_set(err, PG_ENOMEM, "out of memory");
     }
     return PG_OK;
@@ -807,32 +825,37 @@ static size_t pg_fold_tok(const char *text, const pg_token *t, char *buf)
  */
 static long pg_match_at(const pg_dict *d, const char *text, const pg_tokens *toks, size_t i,
                         size_t end, size_t longest, pg_day date, char *key, size_t klen,
-                        pg_matches *out, pg_error *err)
+                        uint64_t hash, pg_matches *out, pg_error *err)
 {
     size_t lens[PG_PHRASE_MAX], max = longest < end - i ? longest : end - i, k = 0;
     const pg_phrase *p = NULL;
     /*
      * Forward, one token at a time, for as long as some phrase goes on
-     * (the prefixes map): the longest phrase whose case fits wins.
+     * (the steps map): the longest phrase whose case fits wins.
      */
     for (size_t n = 1; n <= max; n++) {
-        if (n > 2 && pg_strmap_get(&d->prefixes, key, klen) < 0)
-            break; /* no phrase of more than n - 1 tokens starts so */
-        if (n > 1) {
+        long at, more = 1;
+        if (n == 1) {
+            at = pg_strmap_get_hashed(&d->phrases, key, klen, hash);
+        } else {
             key[klen++] = ' ';
             klen += pg_fold_tok(text, &toks->v[i + n - 1], key + klen);
+            long step = pg_strmap_get(&d->steps, key, klen);
+            if (step < 0)
+                break; /* no phrase is or starts with these n tokens */
+            at = step / 2 - 1;
+            more = step % 2;
         }
         lens[n - 1] = klen;
-        long at = pg_strmap_get(&d->phrases, key, klen);
-        if (at < 0)
-            continue;
-        int ok = 1;
+        int ok = at >= 0;
         for (size_t j = 0; j < n && ok; j++)
             ok = pg_case_ok(d->table[at].need[j], toks->v[i + j].flags);
         if (ok) {
             k = n;
             p = &d->table[at];
         }
+        if (!more)
+            break;
     }
     if (!p)
         return 0;
@@ -871,7 +894,7 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
         const pg_token *t = &toks->v[i];
         uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start);
         if (w) {
-            uint64_t bit = pg_prefix_bit(w);
+            uint64_t bit = pg_prefix_bit(d, w);
             if (!((d->prefix_filter[bit >> 6] >> (bit & 63)) & 1)) {
                 i++;
                 continue;
@@ -880,13 +903,13 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
         size_t klen = pg_fold_tok(text, t, key);
         uint64_t h = klen ? pg_hash_bytes(key, klen) : 0;
         long longest = -1;
-        if (klen && pg_filter_has(d->filter, h)) {
+        if (klen && pg_filter_has(d, h)) {
             long v = pg_strmap_get_hashed(&d->firsts, key, klen, h);
             if (v >= 0 && pg_case_ok((unsigned char)(v % 4), toks->v[i].flags))
                 longest = v / 4;
         }
         long matched = longest > 0 ? pg_match_at(d, text, toks, i, end, (size_t)longest, date,
-                                                 key, klen, out, err)
+                                                 key, klen, h, out, err)
                                    : 0;
         if (matched < 0)
             rc = (int)matched;

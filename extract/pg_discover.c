@@ -519,6 +519,7 @@ static const char *const pg_firms[] = {
 #define PG_T_QUOTE 0x00200
 #define PG_T_ORDINAL 0x00400 /* "64th" */
 #define PG_T_COUNTRY 0x00800 /* a country in one word */
+#define PG_T_HEAD 0x4000000  /* the first word of a country or firm: "sri", "morgan" (past the PG_W_ bits) */
 #define PG_T_WORDS_SHIFT 12  /* then the PG_W_ bits of the folded word */
 
 /* Sentence tokens whose classes are kept; later tokens are classified each time. */
@@ -554,7 +555,14 @@ static int pg_in(const char *w, const char *const *list, size_t n)
 _Static_assert(PG_COUNT(pg_words) * 2 <= PG_WORD_SLOTS, "more slots for the words");
 _Static_assert(PG_COUNT(pg_countries) * 2 <= PG_COUNTRY_SLOTS, "more slots for the countries");
 
+/* the first words of countries and firms, each once: the index of the first phrase it begins */
+#define PG_HEAD_SLOTS 2048
+_Static_assert((PG_COUNT(pg_countries) + PG_COUNT(pg_firms)) * 2 <= PG_HEAD_SLOTS,
+               "more slots for the first words");
+_Static_assert(((uint32_t)0x3FFF << PG_T_WORDS_SHIFT & PG_T_HEAD) == 0, "PG_T_HEAD apart");
+
 static uint16_t pg_word_slots[PG_WORD_SLOTS], pg_country_slots[PG_COUNTRY_SLOTS];
+static uint16_t pg_head_slots[PG_HEAD_SLOTS];
 static pthread_once_t pg_index_once = PTHREAD_ONCE_INIT;
 
 static void pg_index_put(uint16_t *slots, size_t cap, const char *key, size_t index)
@@ -565,40 +573,95 @@ static void pg_index_put(uint16_t *slots, size_t cap, const char *key, size_t in
     slots[h] = (uint16_t)(index + 1);
 }
 
+/* The phrase whose first word a head slot holds: countries, then firms. */
+static const char *pg_head_phrase(size_t index)
+{
+    return index < PG_COUNT(pg_countries) ? pg_countries[index]
+                                          : pg_firms[index - PG_COUNT(pg_countries)];
+}
+
+/* The length of a phrase's first word without a final full stop, as pg_word gives it. */
+static size_t pg_head_len(const char *phrase)
+{
+    const char *space = strchr(phrase, ' ');
+    size_t n = space ? (size_t)(space - phrase) : strlen(phrase);
+    return n > 0 && phrase[n - 1] == '.' ? n - 1 : n;
+}
+
+/* The slot of the first word w[0, n) in the head index: empty when none begins so. */
+static size_t pg_head_slot(const char *w, size_t n, uint64_t hash)
+{
+    size_t h = (size_t)hash & (PG_HEAD_SLOTS - 1);
+    for (; pg_head_slots[h]; h = (h + 1) & (PG_HEAD_SLOTS - 1)) {
+        const char *p = pg_head_phrase(pg_head_slots[h] - 1u);
+        if (pg_head_len(p) == n && memcmp(p, w, n) == 0)
+            break;
+    }
+    return h;
+}
+
 static void pg_index_build(void)
 {
+    for (size_t i = 0; i < PG_COUNT(pg_countries) + PG_COUNT(pg_firms); i++) {
+        const char *p = pg_head_phrase(i);
+        size_t n = pg_head_len(p), h = pg_head_slot(p, n, pg_hash_bytes(p, n));
+        if (!pg_head_slots[h])
+            pg_head_slots[h] = (uint16_t)(i + 1);
+    }
     for (size_t i = 0; i < PG_COUNT(pg_words); i++)
         pg_index_put(pg_word_slots, PG_WORD_SLOTS, pg_words[i].word, i);
     for (size_t i = 0; i < PG_COUNT(pg_countries); i++)
         pg_index_put(pg_country_slots, PG_COUNTRY_SLOTS, pg_countries[i], i);
 }
 
-/* The PG_W_ bits of a folded word. */
-static unsigned pg_word_bits(const char *w)
+/* The PG_W_ bits of a folded word, given its pg_hash_bytes. */
+static unsigned pg_word_bits_hashed(const char *w, uint64_t hash)
 {
     pthread_once(&pg_index_once, pg_index_build);
-    for (size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_WORD_SLOTS - 1); pg_word_slots[h];
+    for (size_t h = (size_t)hash & (PG_WORD_SLOTS - 1); pg_word_slots[h];
          h = (h + 1) & (PG_WORD_SLOTS - 1))
         if (strcmp(pg_words[pg_word_slots[h] - 1].word, w) == 0)
             return pg_words[pg_word_slots[h] - 1].bits;
     return 0;
 }
 
+static unsigned pg_word_bits(const char *w)
+{
+    return pg_word_bits_hashed(w, pg_hash_bytes(w, strlen(w)));
+}
+
 /* Is this folded phrase a country or region ("czech republic", "u.s.")? */
-static int pg_is_country(const char *w)
+static int pg_is_country_hashed(const char *w, uint64_t hash)
 {
     pthread_once(&pg_index_once, pg_index_build);
-    for (size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_COUNTRY_SLOTS - 1);
-         pg_country_slots[h]; h = (h + 1) & (PG_COUNTRY_SLOTS - 1))
+    for (size_t h = (size_t)hash & (PG_COUNTRY_SLOTS - 1); pg_country_slots[h];
+         h = (h + 1) & (PG_COUNTRY_SLOTS - 1))
         if (strcmp(pg_countries[pg_country_slots[h] - 1], w) == 0)
             return 1;
     return 0;
+}
+
+static int pg_is_country(const char *w)
+{
+    return pg_is_country_hashed(w, pg_hash_bytes(w, strlen(w)));
 }
 
 int pg_is_given_name(const char *word, size_t len)
 {
     return pg_given_name_known(word, len);
 }
+
+/* Markers of page furniture, matched on the folded start of a sentence. */
+static const char *const pg_furniture_starts[] = {
+    "photograph", "photo", "image", "picture", "caption", "sign up", "subscribe", "follow us",
+    "share this", "share on", "click here", "read more", "related:", "advertisement",
+    "comments are", "comment", "we use cookies", "this site uses cookies", "cookie",
+    "copyright", "all rights reserved", "newsletter", "get our", "by ", "reporting by",
+    "editing by", "writing by", "additional reporting", NULL};
+
+/* The first letters of the markers, and room for the longest (pg_discover_check_lists) */
+static const char pg_furniture_initials[] = "abcefginprstw";
+#define PG_FURNITURE_HEAD 24
 
 int pg_discover_check_lists(void)
 {
@@ -611,15 +674,20 @@ int pg_discover_check_lists(void)
     for (size_t i = 1; i < PG_COUNT(pg_firms); i++)
         if (strcmp(pg_firms[i - 1], pg_firms[i]) >= 0)
             return 0;
+    for (size_t i = 0; pg_furniture_starts[i]; i++)
+        if (!strchr(pg_furniture_initials, pg_furniture_starts[i][0]) ||
+            strlen(pg_furniture_starts[i]) >= PG_FURNITURE_HEAD)
+            return 0;
     return 1;
 }
 
 /* The folded word, without a final full stop ("Dr." -> "dr"). */
-static void pg_word(const char *text, const pg_token *t, char *buf)
+static size_t pg_word(const char *text, const pg_token *t, char *buf)
 {
     size_t n = pg_fold(text + t->start, t->end - t->start, buf, PG_WORD);
     if (n > 0 && buf[n - 1] == '.')
-        buf[n - 1] = '\0';
+        buf[--n] = '\0';
+    return n;
 }
 
 static int pg_is_char(const char *text, const pg_token *t, char c)
@@ -705,8 +773,8 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
     if (t->flags & PG_TOK_NUM)
         return pg_is_ordinal(text, t) ? c | PG_T_ORDINAL : c;
     char f[PG_WORD];
-    pg_word(text, t, f);
-    unsigned bits = pg_word_bits(f);
+    uint64_t hash = pg_hash_bytes(f, pg_word(text, t, f));
+    unsigned bits = pg_word_bits_hashed(f, hash);
     c |= (uint32_t)bits << PG_T_WORDS_SHIFT;
     int upper = (t->flags & PG_TOK_UPPER) != 0, caps = (t->flags & PG_TOK_ALLCAPS) != 0;
     if (caps) {
@@ -749,8 +817,10 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
         c |= PG_T_GIVEN;
     if (pg_is_initialed(w, n))
         c |= PG_T_INITIALED;
-    if (pg_is_country(f))
+    if (pg_is_country_hashed(f, hash))
         c |= PG_T_COUNTRY;
+    if (pg_head_slots[pg_head_slot(f, strlen(f), hash)])
+        c |= PG_T_HEAD;
     return c;
 }
 
@@ -862,8 +932,10 @@ static void pg_phrase(const pg_ctx *x, size_t from, size_t to, char *buf, size_t
 }
 
 /* Is the run a country, region or firm named after a person ("Morgan Stanley")? */
-static int pg_known_phrase(const pg_ctx *x, size_t from, size_t to)
+static int pg_known_phrase(pg_ctx *x, size_t from, size_t to)
 {
+    if (!pg_has(x, from, PG_T_HEAD))
+        return 0; /* the common case: no country or firm begins with this word */
     char buf[4 * PG_WORD + 8];
     pg_phrase(x, from, to, buf, sizeof buf);
     return pg_is_country(buf) || PG_IN(buf, pg_firms);
@@ -1256,24 +1328,21 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
     return PG_OK;
 }
 
-/* Markers of page furniture, matched on the folded start of a sentence. */
-static const char *const pg_furniture_starts[] = {
-    "photograph", "photo", "image", "picture", "caption", "sign up", "subscribe", "follow us",
-    "share this", "share on", "click here", "read more", "related:", "advertisement",
-    "comments are", "comment", "we use cookies", "this site uses cookies", "cookie",
-    "copyright", "all rights reserved", "newsletter", "get our", "by ", "reporting by",
-    "editing by", "writing by", "additional reporting", NULL};
-
 int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s)
 {
     if (s->tok_end == s->tok_begin)
         return 1;
-    char head[64];
+    /* this runs for every sentence: fold no more than the longest marker needs */
+    char head[PG_FURNITURE_HEAD];
     size_t n = s->end - s->start;
     if (n > sizeof head - 1)
         n = sizeof head - 1;
-    pg_fold(text + s->start, n, head, sizeof head);
-    for (size_t i = 0; pg_furniture_starts[i]; i++) {
+    unsigned first = (unsigned char)text[s->start] | 0x20; /* lower case, never 0 */
+    if (strchr(pg_furniture_initials, (int)first))
+        pg_fold(text + s->start, n, head, sizeof head);
+    else
+        head[0] = '\0';
+    for (size_t i = 0; head[0] && pg_furniture_starts[i]; i++) {
         if (pg_furniture_starts[i][0] != head[0])
             continue; /* this runs for every sentence */
         size_t len = strlen(pg_furniture_starts[i]);
@@ -1292,6 +1361,8 @@ int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *
     for (size_t i = s->tok_begin; i + 1 < s->tok_end; i++) {
         const pg_token *t = &toks->v[i];
         size_t len = t->end - t->start;
+        if (text[t->start] != 'P')
+            continue;
         if ((len == 10 && strncmp(text + t->start, "Photograph", 10) == 0) ||
             (len == 5 && strncmp(text + t->start, "Photo", 5) == 0)) {
             if (text[toks->v[i + 1].start] == ':')

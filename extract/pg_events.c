@@ -1,7 +1,11 @@
 #include "pg_events.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "pg_strmap.h"
 
 /* Sentences longer than this are not searched for events. */
 #define PG_EV_MAX_TOKENS 200
@@ -140,11 +144,36 @@ static int pg_actor_at(const pg_sent *s, size_t i)
     return 0;
 }
 
+/*
+ * A hash index of the triggers, built once and then only read (threads
+ * extract at the same time): a slot holds a trigger's index + 1, or 0.
+ */
+#define PG_TRIGGER_SLOTS 256
+#define PG_N_TRIGGERS (sizeof pg_triggers / sizeof *pg_triggers)
+_Static_assert(PG_N_TRIGGERS * 2 <= PG_TRIGGER_SLOTS, "more slots for the triggers");
+
+static unsigned char pg_trigger_slots[PG_TRIGGER_SLOTS];
+static pthread_once_t pg_trigger_once = PTHREAD_ONCE_INIT;
+
+static void pg_trigger_index(void)
+{
+    for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
+        const char *w = pg_triggers[i].word;
+        size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_TRIGGER_SLOTS - 1);
+        while (pg_trigger_slots[h] && strcmp(pg_triggers[pg_trigger_slots[h] - 1].word, w) != 0)
+            h = (h + 1) & (PG_TRIGGER_SLOTS - 1);
+        if (!pg_trigger_slots[h]) /* a word listed twice: the first wins */
+            pg_trigger_slots[h] = (unsigned char)(i + 1);
+    }
+}
+
 static const pg_trigger *pg_trigger_of(const char *w)
 {
-    for (size_t i = 0; i < sizeof pg_triggers / sizeof *pg_triggers; i++)
-        if (pg_triggers[i].word[0] == w[0] && strcmp(w, pg_triggers[i].word) == 0)
-            return &pg_triggers[i];
+    pthread_once(&pg_trigger_once, pg_trigger_index);
+    for (size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_TRIGGER_SLOTS - 1);
+         pg_trigger_slots[h]; h = (h + 1) & (PG_TRIGGER_SLOTS - 1))
+        if (strcmp(w, pg_triggers[pg_trigger_slots[h] - 1].word) == 0)
+            return &pg_triggers[pg_trigger_slots[h] - 1];
     return NULL;
 }
 

@@ -548,6 +548,11 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         if ((*covered)[i - s->tok_begin] || (x->surnames.n == 0 && x->later.n == 0) ||
             !(t->flags & PG_TOK_UPPER))
             continue;
+        char sur[64];
+        size_t sl = pg_surname(x->text, t, sur, sizeof sur);
+        if (sl == 0 || (pg_strmap_get(&x->surnames, sur, sl) < 0 &&
+                        pg_strmap_get(&x->later, sur, sl) < 0))
+            continue; /* the surname of no one in the article: the common case */
         /* a word of a longer capitalised run that discovery did not take */
         int next_cap = i + 1 < s->tok_end && !(*covered)[i + 1 - s->tok_begin] &&
                        (toks->v[i + 1].flags & PG_TOK_UPPER);
@@ -555,8 +560,6 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
                       pg_name_continues(x->text, &toks->v[i - 1]);
         if (next_cap || in_name)
             continue;
-        char sur[64];
-        size_t sl = pg_surname(x->text, t, sur, sizeof sur);
         long known = pg_ex_surname_actor(x, toks, sur, sl, &rc);
         if (known >= 0) {
             (*covered)[i - s->tok_begin] = 1;

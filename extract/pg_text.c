@@ -490,6 +490,42 @@ static size_t pg_scan_word(const unsigned char *p, size_t len, size_t i, uint32_
     return i;
 }
 
+/*
+ * The common word: ASCII letters up to a space or a punctuation mark that
+ * cannot join ("said", "Putin"). Returns its end with *flagsp as
+ * pg_scan_word would set them, or i for any other word.
+ */
+static size_t pg_scan_ascii_word(const unsigned char *p, size_t len, size_t i, uint32_t *flagsp)
+{
+    size_t j = i, upper = 0, lower = 0;
+    for (; j < len; j++) {
+        unsigned c = p[j];
+        if (c - 'a' < 26u)
+            lower++;
+        else if (c - 'A' < 26u)
+            upper++;
+        else
+            break;
+    }
+    if (j == i)
+        return i;
+    if (j < len) {
+        int k = p[j] < 0x80 ? pg_ascii_kind[p[j]] : CK_LETTER;
+        if (k != CK_SPACE && k != CK_NL && k != CK_CR && k != CK_PUNCT)
+            return i; /* a digit, a letter beyond ASCII, ' - . or , : the full scan */
+    }
+    uint32_t flags = PG_TOK_WORD;
+    if ((unsigned) p[i] - 'A' < 26u)
+        flags |= PG_TOK_UPPER;
+    if (upper >= 2 && lower == 0)
+        flags |= PG_TOK_ALLCAPS;
+    *flagsp = flags;
+    return j;
+}
+
+/* Tokens set aside before reading, at most: more text grows the list as it goes. */
+#define PG_TOKENS_GUESS_MAX ((size_t)1 << 16)
+
 int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err)
 {
     if (!toks || (!text && len))
@@ -501,8 +537,21 @@ int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err)
 
     const unsigned char *p = (const unsigned char *) text;
     unsigned nl = 0; /* line breaks since the previous token */
+    /* news text has a token every five or six bytes: grow once, not ten times */
+    size_t guess = toks->n + (len < PG_TOKENS_GUESS_MAX * 5 ? len / 5 : PG_TOKENS_GUESS_MAX) + 16;
+    if (guess > toks->cap && guess < SIZE_MAX / sizeof *toks->v) {
+        pg_token *v = realloc(toks->v, guess * sizeof *v);
+        if (!v)
+            return pg_error_set(err, PG_ENOMEM, "out of memory for the tokens of %zu bytes", len);
+        toks->v = v;
+        toks->cap = guess;
+    }
     size_t i = 0;
     while (i < len) {
+        if (p[i] == ' ') {
+            i++; /* the byte between most tokens */
+            continue;
+        }
         uint32_t cp, flags;
         size_t l, end;
         int k = pg_char_at(p, len, i, &cp, &l);
@@ -523,6 +572,10 @@ int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err)
             i += l;
             continue;
         case CK_LETTER:
+            end = pg_scan_ascii_word(p, len, i, &flags);
+            if (end == i)
+                end = pg_scan_word(p, len, i, &flags);
+            break;
         case CK_DIGIT:
             end = pg_scan_word(p, len, i, &flags);
             break;
@@ -561,15 +614,17 @@ size_t pg_fold(const char *s, size_t len, char *buf, size_t cap)
 
     if (!buf || cap == 0)
         return 0;
-    while (s && i < len) {
-        unsigned c = p[i];
-        if (c < 0x80) {
-            if (o + 1 >= cap)
-                break;
+    if (!s)
+        len = 0;
+    while (i < len) {
+        /* a run of ASCII, the common case, with room checked once */
+        size_t stop = len - i < cap - 1 - o ? len : i + (cap - 1 - o);
+        while (i < stop && p[i] < 0x80) {
+            unsigned c = p[i++];
             buf[o++] = (char) (c - 'A' < 26u ? c + 0x20 : c);
-            i++;
-            continue;
         }
+        if (i >= len || p[i] < 0x80)
+            break; /* the end, or no room for more */
         int ok;
         size_t l = pg_utf8_check(p + i, len - i, &ok);
         unsigned char enc[4];

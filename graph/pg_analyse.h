@@ -14,7 +14,7 @@
 /*
  * Betweenness, closeness and harmonic take a shortest-path search from
  * every node through its component (graph/pg_paths.c): the work of a
- * component is about its nodes times its links, at some 20 to 70 ns a
+ * component is about its nodes times its links, at some 8 to 20 ns a
  * unit. A component of more work than PG_ANALYSE_MAX_WORK gets estimates
  * from the searches of a random sample of its nodes, as many as that work
  * allows (at least PG_ANALYSE_MIN_PIVOTS), unless asked to be exact or

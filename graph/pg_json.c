@@ -98,54 +98,23 @@ static int utf8_valid(const char *s, size_t len)
 /* ------------------------------------------------------------------ */
 /* Writing */
 
-typedef struct writer {
-    pg_error *err;
-} writer;
-
-static int w_nomem(writer *w)
-{
-    return pg_error_set(w->err, PG_ENOMEM, "out of memory");
-}
-
-/* Steals v (NULL means a builder ran out of memory). */
-static int put(writer *w, json_t *obj, const char *key, json_t *v)
-{
-    if (!v || json_object_set_new(obj, key, v) != 0)
-        return w_nomem(w);
-    return PG_OK;
-}
-
-static int put_str(writer *w, json_t *obj, const char *where, const char *key, const char *s)
-{
-    if (!s)
-        s = "";
-    size_t len = strlen(s);
-    if (!utf8_valid(s, len)) {
-        char path[PG_PATH_MAX];
-        path_join(path, sizeof path, where, key);
-        return pg_error_set(w->err, PG_EINPUT, "%s: not valid UTF-8", path);
-    }
-    return put(w, obj, key, json_stringn_nocheck(s, len));
-}
-
-static int put_int(writer *w, json_t *obj, const char *key, long long v)
-{
-    return put(w, obj, key, json_integer((json_int_t)v));
-}
-
-static int put_size(writer *w, json_t *obj, const char *where, const char *key, size_t v)
-{
-    if (v > (size_t)LLONG_MAX) {
-        char path[PG_PATH_MAX];
-        path_join(path, sizeof path, where, key);
-        return pg_error_set(w->err, PG_EINPUT, "%s: %zu is too large for JSON", path, v);
-    }
-    return put_int(w, obj, key, (long long)v);
-}
+/*
+ * The document is written as it goes, without a tree of the whole graph
+ * and a copy of the whole text in memory, byte for byte as jansson lays
+ * it out with PG_JSON_FLAGS: two-space indent, keys in byte order, empty
+ * arrays as [], strings escaped as json_dumps does without
+ * JSON_ENSURE_ASCII, reals as "%.10g" with ".0" after a whole number and
+ * no '+' or leading zeros in the exponent. Readers and 'diff' rely on
+ * those bytes, so the layout must not drift.
+ *
+ * Every value is checked before anything is written, in the order the
+ * format lists the fields (graph, nodes, links), so that the first bad
+ * value is the one reported and a bad graph writes nothing.
+ */
 
 /*
  * NaN (igraph's closeness of an isolated node) and -0.0 (its eigenvector
- * centrality) become 0: json_real(NAN) fails and -0.0 would print as such.
+ * centrality) become 0: JSON has no NaN and -0.0 would print as such.
  */
 static double canonical_real(double x)
 {
@@ -157,178 +126,472 @@ static double canonical_real(double x)
     return x == 0.0 ? 0.0 : x;
 }
 
-static int put_real(writer *w, json_t *obj, const char *where, const char *key, double v)
+static int check_str(pg_error *err, const char *where, const char *key, const char *s)
 {
-    if (isinf(v)) {
-        char path[PG_PATH_MAX];
-        path_join(path, sizeof path, where, key);
-        return pg_error_set(w->err, PG_EINPUT, "%s: not a finite number", path);
-    }
-    return put(w, obj, key, json_real(canonical_real(v)));
+    if (!s || utf8_valid(s, strlen(s)))
+        return PG_OK;
+    char path[PG_PATH_MAX];
+    path_join(path, sizeof path, where, key);
+    return pg_error_set(err, PG_EINPUT, "%s: not valid UTF-8", path);
 }
 
-static int write_evidence_fields(writer *w, json_t *o, const char *where, const pg_evidence *e)
+static int check_size(pg_error *err, const char *where, const char *key, size_t v)
+{
+    if (v <= (size_t)LLONG_MAX)
+        return PG_OK;
+    char path[PG_PATH_MAX];
+    path_join(path, sizeof path, where, key);
+    return pg_error_set(err, PG_EINPUT, "%s: %zu is too large for JSON", path, v);
+}
+
+/* Finite, and still so once rounded: 1.7976931349e308 is beyond DBL_MAX. */
+static int check_real(pg_error *err, const char *where, const char *key, double v)
+{
+    if (!isinf(v) && !(fabs(v) > 1e308 && isinf(canonical_real(v))))
+        return PG_OK;
+    char path[PG_PATH_MAX];
+    path_join(path, sizeof path, where, key);
+    return pg_error_set(err, PG_EINPUT, "%s: not a finite number", path);
+}
+
+static int check_evidence(pg_error *err, const char *where, const pg_evidence *e)
 {
     int rc;
-    if ((rc = put_str(w, o, where, "doc", e->doc)) != PG_OK ||
-        (rc = put_size(w, o, where, "sentence", e->sentence)) != PG_OK ||
-        (rc = put_size(w, o, where, "start", e->start)) != PG_OK ||
-        (rc = put_size(w, o, where, "end", e->end)) != PG_OK ||
-        (rc = put_str(w, o, where, "text", e->text)) != PG_OK)
+    if ((rc = check_str(err, where, "doc", e->doc)) != PG_OK ||
+        (rc = check_size(err, where, "sentence", e->sentence)) != PG_OK ||
+        (rc = check_size(err, where, "start", e->start)) != PG_OK ||
+        (rc = check_size(err, where, "end", e->end)) != PG_OK ||
+        (rc = check_str(err, where, "text", e->text)) != PG_OK)
         return rc;
     return PG_OK;
 }
 
-static int write_graph_info(writer *w, json_t *root, const pg_graph *g)
+static int check_graph_info(pg_error *err, const pg_graph *g)
 {
-    json_t *info = json_object(), *weights = json_object();
     int rc;
-    if (!info || !weights) {
-        json_decref(info);
-        json_decref(weights);
-        return w_nomem(w);
-    }
-    if ((rc = put(w, root, "graph", info)) != PG_OK) {
-        json_decref(weights);
+    if ((rc = check_real(err, "graph.weights", "co_mention", g->w_co_mention)) != PG_OK ||
+        (rc = check_real(err, "graph.weights", "speaks_with", g->w_speaks_with)) != PG_OK ||
+        (rc = check_str(err, "graph", "approximation", g->approximation)) != PG_OK)
         return rc;
-    }
-    if ((rc = put(w, info, "weights", weights)) != PG_OK ||
-        (rc = put_str(w, info, "graph", "generator", "polgraph " PG_VERSION)) != PG_OK ||
-        (rc = put_int(w, info, "documents", g->documents)) != PG_OK ||
-        (rc = put_real(w, weights, "graph.weights", "co_mention", g->w_co_mention)) != PG_OK ||
-        (rc = put_real(w, weights, "graph.weights", "speaks_with", g->w_speaks_with)) != PG_OK)
-        return rc;
-    if (g->approximation)
-        return put_str(w, info, "graph", "approximation", g->approximation);
     return PG_OK;
 }
 
-static int write_node(writer *w, json_t *o, const pg_graph *g, size_t i)
+static int check_node(pg_error *err, const pg_graph *g, size_t i)
 {
     const pg_node *n = &g->nodes[i];
     char where[PG_WHERE_MAX];
     int rc;
     snprintf(where, sizeof where, "nodes[%zu]", i);
-    if ((rc = put_str(w, o, where, "id", n->id)) != PG_OK ||
-        (rc = put_str(w, o, where, "label", n->label ? n->label : n->id)) != PG_OK ||
-        (rc = put_str(w, o, where, "kind", pg_kind_name(n->kind))) != PG_OK ||
-        (rc = put(w, o, "in_dictionary", json_boolean(n->in_dictionary))) != PG_OK ||
-        (rc = put_int(w, o, "mentions", n->mentions)) != PG_OK ||
-        (rc = put_int(w, o, "documents", n->documents)) != PG_OK)
-        return rc;
-    if (n->country[0] && (rc = put_str(w, o, where, "country", n->country)) != PG_OK)
-        return rc;
-    if (n->affiliation && (rc = put_str(w, o, where, "affiliation", n->affiliation)) != PG_OK)
+    if ((rc = check_str(err, where, "id", n->id)) != PG_OK ||
+        (rc = check_str(err, where, "label", n->label ? n->label : n->id)) != PG_OK ||
+        (rc = check_str(err, where, "kind", pg_kind_name(n->kind))) != PG_OK ||
+        (rc = check_str(err, where, "country", n->country)) != PG_OK ||
+        (rc = check_str(err, where, "affiliation", n->affiliation)) != PG_OK)
         return rc;
     if (!g->analysed)
         return PG_OK;
     const pg_figures *f = &n->fig;
-    if ((rc = put_int(w, o, "degree", f->degree)) != PG_OK ||
-        (rc = put_real(w, o, where, "strength", f->strength)) != PG_OK ||
-        (rc = put_real(w, o, where, "betweenness", f->betweenness)) != PG_OK ||
-        (rc = put_real(w, o, where, "closeness", f->closeness)) != PG_OK ||
-        (rc = put_real(w, o, where, "harmonic", f->harmonic)) != PG_OK ||
-        (rc = put_real(w, o, where, "eigenvector", f->eigenvector)) != PG_OK ||
-        (rc = put_real(w, o, where, "pagerank", f->pagerank)) != PG_OK ||
-        (rc = put_int(w, o, "community", f->community)) != PG_OK)
+    if ((rc = check_real(err, where, "strength", f->strength)) != PG_OK ||
+        (rc = check_real(err, where, "betweenness", f->betweenness)) != PG_OK ||
+        (rc = check_real(err, where, "closeness", f->closeness)) != PG_OK ||
+        (rc = check_real(err, where, "harmonic", f->harmonic)) != PG_OK ||
+        (rc = check_real(err, where, "eigenvector", f->eigenvector)) != PG_OK ||
+        (rc = check_real(err, where, "pagerank", f->pagerank)) != PG_OK)
         return rc;
     return PG_OK;
 }
 
-static int write_interaction(writer *w, json_t *o, const char *where, const pg_interaction *it)
+static int check_interaction(pg_error *err, const char *where, const pg_interaction *it)
 {
     int rc;
-    if ((rc = put_str(w, o, where, "type", "speaks_with")) != PG_OK ||
-        (rc = put_str(w, o, where, "mode", pg_mode_name(it->mode))) != PG_OK ||
-        (rc = put_str(w, o, where, "status", pg_status_name(it->status))) != PG_OK)
+    if ((rc = check_str(err, where, "mode", pg_mode_name(it->mode))) != PG_OK ||
+        (rc = check_str(err, where, "status", pg_status_name(it->status))) != PG_OK ||
+        (rc = check_str(err, where, "initiator", it->initiator)) != PG_OK)
         return rc;
-    if (it->date != PG_DAY_NONE) {
-        char day[11];
-        pg_day_format(it->date, day);
-        if ((rc = put_str(w, o, where, "date", day)) != PG_OK)
-            return rc;
-    }
-    if (it->initiator && (rc = put_str(w, o, where, "initiator", it->initiator)) != PG_OK)
-        return rc;
-    return write_evidence_fields(w, o, where, &it->ev);
+    return check_evidence(err, where, &it->ev);
 }
 
-static int write_link(writer *w, json_t *o, const pg_graph *g, size_t i)
+static int check_link(pg_error *err, const pg_graph *g, size_t i)
 {
     const pg_link *l = &g->links[i];
     char where[PG_WHERE_MAX], sub[PG_PATH_MAX];
-    json_t *interactions = json_array(), *evidence = json_array();
     int rc;
-    if (!interactions || !evidence) {
-        json_decref(interactions);
-        json_decref(evidence);
-        return w_nomem(w);
-    }
-    if ((rc = put(w, o, "interactions", interactions)) != PG_OK) {
-        json_decref(evidence);
-        return rc;
-    }
-    if ((rc = put(w, o, "evidence", evidence)) != PG_OK)
-        return rc;
     snprintf(where, sizeof where, "links[%zu]", i);
-    if ((rc = put_str(w, o, where, "source", g->nodes[l->source].id)) != PG_OK ||
-        (rc = put_str(w, o, where, "target", g->nodes[l->target].id)) != PG_OK ||
-        (rc = put_real(w, o, where, "weight", l->weight)) != PG_OK ||
-        (rc = put_int(w, o, "co_mentions", l->co_mentions)) != PG_OK ||
-        (rc = put_int(w, o, "speaks_with", l->speaks_with)) != PG_OK)
+    if ((rc = check_str(err, where, "source", g->nodes[l->source].id)) != PG_OK ||
+        (rc = check_str(err, where, "target", g->nodes[l->target].id)) != PG_OK ||
+        (rc = check_real(err, where, "weight", l->weight)) != PG_OK)
         return rc;
     for (size_t k = 0; k < l->n_interactions; k++) {
-        json_t *it = json_object();
-        if (!it || json_array_append_new(interactions, it) != 0)
-            return w_nomem(w);
         snprintf(sub, sizeof sub, "%s.interactions[%zu]", where, k);
-        if ((rc = write_interaction(w, it, sub, &l->interactions[k])) != PG_OK)
+        if ((rc = check_interaction(err, sub, &l->interactions[k])) != PG_OK)
             return rc;
     }
     for (size_t k = 0; k < l->n_evidence; k++) {
-        json_t *e = json_object();
-        if (!e || json_array_append_new(evidence, e) != 0)
-            return w_nomem(w);
         snprintf(sub, sizeof sub, "%s.evidence[%zu]", where, k);
-        if ((rc = write_evidence_fields(w, e, sub, &l->evidence[k])) != PG_OK)
+        if ((rc = check_evidence(err, sub, &l->evidence[k])) != PG_OK)
             return rc;
     }
     return PG_OK;
 }
 
-static int build_root(writer *w, const pg_graph *g, json_t *root)
+static int check_graph(pg_error *err, const pg_graph *g)
 {
-    json_t *nodes = json_array(), *links = json_array();
-    int rc;
-    if (!nodes || !links) {
-        json_decref(nodes);
-        json_decref(links);
-        return w_nomem(w);
+    int rc = check_graph_info(err, g);
+    for (size_t i = 0; i < g->n_nodes && rc == PG_OK; i++)
+        rc = check_node(err, g, i);
+    for (size_t i = 0; i < g->n_links && rc == PG_OK; i++)
+        rc = check_link(err, g, i);
+    return rc;
+}
+
+/*
+ * Output goes through a buffer to 'flush', which returns 0 or -1. After
+ * a failed flush the rest is dropped and 'failed' stays set.
+ */
+#define PG_SINK_SIZE 65536
+
+typedef struct sink {
+    char buf[PG_SINK_SIZE];
+    size_t used;
+    int (*flush)(const char *data, size_t len, void *arg);
+    void *arg;
+    int failed;
+} sink;
+
+static void sink_flush(sink *s)
+{
+    if (s->used > 0 && !s->failed && s->flush(s->buf, s->used, s->arg) != 0)
+        s->failed = 1;
+    s->used = 0;
+}
+
+static void sink_write(sink *s, const char *p, size_t n)
+{
+    while (n > PG_SINK_SIZE - s->used) {
+        size_t room = PG_SINK_SIZE - s->used;
+        memcpy(s->buf + s->used, p, room);
+        s->used = PG_SINK_SIZE;
+        p += room;
+        n -= room;
+        sink_flush(s);
     }
-    if ((rc = put(w, root, "nodes", nodes)) != PG_OK) {
-        json_decref(links);
-        return rc;
+    memcpy(s->buf + s->used, p, n);
+    s->used += n;
+}
+
+static void sink_putc(sink *s, char c)
+{
+    if (s->used == PG_SINK_SIZE)
+        sink_flush(s);
+    s->buf[s->used++] = c;
+}
+
+static void sink_puts(sink *s, const char *str)
+{
+    sink_write(s, str, strlen(str));
+}
+
+/* A line break and two spaces a level, as JSON_INDENT(2) puts them. */
+static void emit_indent(sink *s, int depth)
+{
+    static const char spaces[] = "                                ";
+    size_t n = 2 * (size_t)depth;
+    sink_putc(s, '\n');
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        sink_write(s, spaces, k);
+        n -= k;
     }
-    if ((rc = put(w, root, "links", links)) != PG_OK ||
-        (rc = put(w, root, "directed", json_false())) != PG_OK ||
-        (rc = put(w, root, "multigraph", json_false())) != PG_OK ||
-        (rc = write_graph_info(w, root, g)) != PG_OK)
-        return rc;
-    for (size_t i = 0; i < g->n_nodes; i++) {
-        json_t *o = json_object();
-        if (!o || json_array_append_new(nodes, o) != 0)
-            return w_nomem(w);
-        if ((rc = write_node(w, o, g, i)) != PG_OK)
-            return rc;
+}
+
+/*
+ * Escapes '"', '\\' and control characters, the latter as \b \f \n \r \t
+ * or \u00XX in upper case; everything else, DEL, '/' and U+2028 included,
+ * goes out as it is (the text is valid UTF-8: check_str saw it).
+ */
+static void emit_str(sink *s, const char *str)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p = (const unsigned char *)(str ? str : ""), *run = p;
+    sink_putc(s, '"');
+    for (; *p; p++) {
+        unsigned c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        sink_write(s, (const char *)run, (size_t)(p - run));
+        run = p + 1;
+        char esc[6] = {'\\', 0, '0', '0', hex[c >> 4], hex[c & 0xF]};
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default: esc[1] = 'u'; break;
+        }
+        sink_write(s, esc, esc[1] == 'u' ? 6 : 2);
     }
+    sink_write(s, (const char *)run, (size_t)(p - run));
+    sink_putc(s, '"');
+}
+
+static void emit_int(sink *s, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        *--p = '-';
+    sink_write(s, p, (size_t)(buf + sizeof buf - p));
+}
+
+/*
+ * jansson's jsonp_dtostr: "%.10g", ".0" when that has neither '.' nor
+ * 'e' (so that it reads back as a real), and the exponent without '+'
+ * and without leading zeros ("1e-07" -> "1e-7", "2.5e+20" -> "2.5e20").
+ */
+static void emit_real(sink *s, double v)
+{
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%.*g", PG_JSON_DIGITS, canonical_real(v));
+    if (n < 0 || (size_t)n >= sizeof buf - 2) {
+        s->failed = 1; /* cannot happen for a finite double */
+        return;
+    }
+    size_t len = (size_t)n;
+    char *e = strchr(buf, 'e');
+    if (!e) {
+        if (!strchr(buf, '.')) {
+            memcpy(buf + len, ".0", 3);
+            len += 2;
+        }
+        sink_write(s, buf, len);
+        return;
+    }
+    sink_write(s, buf, (size_t)(e - buf) + 1);
+    const char *digits = e + 1;
+    if (*digits == '-')
+        sink_putc(s, '-');
+    if (*digits == '-' || *digits == '+')
+        digits++;
+    while (*digits == '0' && digits[1] != '\0')
+        digits++;
+    sink_puts(s, digits);
+}
+
+/* The start of an object member: comma, line break, indent, key. */
+static void emit_key(sink *s, int depth, int *first, const char *key)
+{
+    if (!*first)
+        sink_putc(s, ',');
+    *first = 0;
+    emit_indent(s, depth);
+    sink_putc(s, '"');
+    sink_puts(s, key);
+    sink_write(s, "\": ", 3);
+}
+
+static void member_str(sink *s, int depth, int *first, const char *key, const char *v)
+{
+    emit_key(s, depth, first, key);
+    emit_str(s, v);
+}
+
+static void member_int(sink *s, int depth, int *first, const char *key, long long v)
+{
+    emit_key(s, depth, first, key);
+    emit_int(s, v);
+}
+
+static void member_real(sink *s, int depth, int *first, const char *key, double v)
+{
+    emit_key(s, depth, first, key);
+    emit_real(s, v);
+}
+
+static void member_bool(sink *s, int depth, int *first, const char *key, int v)
+{
+    emit_key(s, depth, first, key);
+    sink_puts(s, v ? "true" : "false");
+}
+
+/* Closes an object at 'depth' that has members. */
+static void emit_close(sink *s, int depth, char bracket)
+{
+    emit_indent(s, depth);
+    sink_putc(s, bracket);
+}
+
+/* Before item k of an array at 'depth'. */
+static void emit_item(sink *s, int depth, size_t k)
+{
+    if (k > 0)
+        sink_putc(s, ',');
+    emit_indent(s, depth + 1);
+}
+
+/* Ends an array of n items: "[]" when empty, as jansson writes it. */
+static void emit_array_end(sink *s, int depth, size_t n)
+{
+    if (n > 0)
+        emit_indent(s, depth);
+    sink_putc(s, ']');
+}
+
+/*
+ * The members of each object below are written in byte order of their
+ * keys, as JSON_SORT_KEYS sorts them.
+ */
+static void emit_evidence_object(sink *s, int depth, const pg_evidence *e)
+{
+    int first = 1, d = depth + 1;
+    sink_putc(s, '{');
+    member_str(s, d, &first, "doc", e->doc);
+    member_int(s, d, &first, "end", (long long)e->end);
+    member_int(s, d, &first, "sentence", (long long)e->sentence);
+    member_int(s, d, &first, "start", (long long)e->start);
+    member_str(s, d, &first, "text", e->text);
+    emit_close(s, depth, '}');
+}
+
+static void emit_interaction(sink *s, int depth, const pg_interaction *it)
+{
+    int first = 1, d = depth + 1;
+    sink_putc(s, '{');
+    if (it->date != PG_DAY_NONE) {
+        char day[11];
+        pg_day_format(it->date, day);
+        member_str(s, d, &first, "date", day);
+    }
+    member_str(s, d, &first, "doc", it->ev.doc);
+    member_int(s, d, &first, "end", (long long)it->ev.end);
+    if (it->initiator)
+        member_str(s, d, &first, "initiator", it->initiator);
+    member_str(s, d, &first, "mode", pg_mode_name(it->mode));
+    member_int(s, d, &first, "sentence", (long long)it->ev.sentence);
+    member_int(s, d, &first, "start", (long long)it->ev.start);
+    member_str(s, d, &first, "status", pg_status_name(it->status));
+    member_str(s, d, &first, "text", it->ev.text);
+    member_str(s, d, &first, "type", "speaks_with");
+    emit_close(s, depth, '}');
+}
+
+static void emit_link(sink *s, int depth, const pg_graph *g, const pg_link *l)
+{
+    int first = 1, d = depth + 1;
+    sink_putc(s, '{');
+    member_int(s, d, &first, "co_mentions", l->co_mentions);
+    emit_key(s, d, &first, "evidence");
+    sink_putc(s, '[');
+    for (size_t k = 0; k < l->n_evidence; k++) {
+        emit_item(s, d, k);
+        emit_evidence_object(s, d + 1, &l->evidence[k]);
+    }
+    emit_array_end(s, d, l->n_evidence);
+    emit_key(s, d, &first, "interactions");
+    sink_putc(s, '[');
+    for (size_t k = 0; k < l->n_interactions; k++) {
+        emit_item(s, d, k);
+        emit_interaction(s, d + 1, &l->interactions[k]);
+    }
+    emit_array_end(s, d, l->n_interactions);
+    member_str(s, d, &first, "source", g->nodes[l->source].id);
+    member_int(s, d, &first, "speaks_with", l->speaks_with);
+    member_str(s, d, &first, "target", g->nodes[l->target].id);
+    member_real(s, d, &first, "weight", l->weight);
+    emit_close(s, depth, '}');
+}
+
+static void emit_node(sink *s, int depth, const pg_graph *g, const pg_node *n)
+{
+    const pg_figures *f = &n->fig;
+    int first = 1, d = depth + 1, fig = g->analysed;
+    sink_putc(s, '{');
+    if (n->affiliation)
+        member_str(s, d, &first, "affiliation", n->affiliation);
+    if (fig) {
+        member_real(s, d, &first, "betweenness", f->betweenness);
+        member_real(s, d, &first, "closeness", f->closeness);
+        member_int(s, d, &first, "community", f->community);
+    }
+    if (n->country[0])
+        member_str(s, d, &first, "country", n->country);
+    if (fig)
+        member_int(s, d, &first, "degree", f->degree);
+    member_int(s, d, &first, "documents", n->documents);
+    if (fig) {
+        member_real(s, d, &first, "eigenvector", f->eigenvector);
+        member_real(s, d, &first, "harmonic", f->harmonic);
+    }
+    member_str(s, d, &first, "id", n->id);
+    member_bool(s, d, &first, "in_dictionary", n->in_dictionary);
+    member_str(s, d, &first, "kind", pg_kind_name(n->kind));
+    member_str(s, d, &first, "label", n->label ? n->label : n->id);
+    member_int(s, d, &first, "mentions", n->mentions);
+    if (fig) {
+        member_real(s, d, &first, "pagerank", f->pagerank);
+        member_real(s, d, &first, "strength", f->strength);
+    }
+    emit_close(s, depth, '}');
+}
+
+static void emit_graph_info(sink *s, int depth, const pg_graph *g)
+{
+    int first = 1, d = depth + 1, wfirst = 1;
+    sink_putc(s, '{');
+    if (g->approximation)
+        member_str(s, d, &first, "approximation", g->approximation);
+    member_int(s, d, &first, "documents", g->documents);
+    member_str(s, d, &first, "generator", "polgraph " PG_VERSION);
+    emit_key(s, d, &first, "weights");
+    sink_putc(s, '{');
+    member_real(s, d + 1, &wfirst, "co_mention", g->w_co_mention);
+    member_real(s, d + 1, &wfirst, "speaks_with", g->w_speaks_with);
+    emit_close(s, d, '}');
+    emit_close(s, depth, '}');
+}
+
+static void emit_graph(sink *s, const pg_graph *g)
+{
+    int first = 1;
+    sink_putc(s, '{');
+    member_bool(s, 1, &first, "directed", 0);
+    emit_key(s, 1, &first, "graph");
+    emit_graph_info(s, 1, g);
+    emit_key(s, 1, &first, "links");
+    sink_putc(s, '[');
     for (size_t i = 0; i < g->n_links; i++) {
-        json_t *o = json_object();
-        if (!o || json_array_append_new(links, o) != 0)
-            return w_nomem(w);
-        if ((rc = write_link(w, o, g, i)) != PG_OK)
-            return rc;
+        emit_item(s, 1, i);
+        emit_link(s, 2, g, &g->links[i]);
     }
-    return PG_OK;
+    emit_array_end(s, 1, g->n_links);
+    member_bool(s, 1, &first, "multigraph", 0);
+    emit_key(s, 1, &first, "nodes");
+    sink_putc(s, '[');
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        emit_item(s, 1, i);
+        emit_node(s, 2, g, &g->nodes[i]);
+    }
+    emit_array_end(s, 1, g->n_nodes);
+    emit_close(s, 0, '}');
+    sink_putc(s, '\n');
+    sink_flush(s);
+}
+
+/* Sorts, checks and writes g to the sink; the caller reports a failed flush. */
+static int write_graph(pg_graph *g, sink *s, pg_error *err)
+{
+    int rc = pg_graph_sort(g, err);
+    if (rc == PG_OK)
+        rc = check_graph(err, g);
+    if (rc == PG_OK)
+        emit_graph(s, g);
+    return rc;
 }
 
 typedef struct out_buf {
@@ -336,20 +599,23 @@ typedef struct out_buf {
     size_t len, cap;
 } out_buf;
 
-static int out_append(const char *buffer, size_t size, void *data)
+static int out_append(const char *data, size_t size, void *arg)
 {
-    out_buf *b = data;
+    out_buf *b = arg;
     if (size >= b->cap - b->len) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (size >= cap - b->len)
+        size_t cap = b->cap ? b->cap : PG_SINK_SIZE;
+        while (size >= cap - b->len) {
+            if (cap > SIZE_MAX / 2)
+                return -1;
             cap *= 2;
+        }
         char *d = realloc(b->data, cap);
         if (!d)
             return -1;
         b->data = d;
         b->cap = cap;
     }
-    memcpy(b->data + b->len, buffer, size);
+    memcpy(b->data + b->len, data, size);
     b->len += size;
     b->data[b->len] = '\0';
     return 0;
@@ -357,24 +623,21 @@ static int out_append(const char *buffer, size_t size, void *data)
 
 int pg_json_write(pg_graph *g, char **out, size_t *len, pg_error *err)
 {
-    writer w = {err};
-    out_buf b = {NULL, 0, 0};
     *out = NULL;
     if (len)
         *len = 0;
-    int rc = pg_graph_sort(g, err);
-    if (rc != PG_OK)
-        return rc;
-    json_t *root = json_object();
-    if (!root)
-        return w_nomem(&w);
-    rc = build_root(&w, g, root);
-    if (rc == PG_OK) {
-        if (json_dump_callback(root, out_append, &b, PG_JSON_FLAGS) != 0 ||
-            out_append("\n", 1, &b) != 0)
-            rc = w_nomem(&w);
-    }
-    json_decref(root);
+    out_buf b = {NULL, 0, 0};
+    sink *s = malloc(sizeof *s);
+    if (!s)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    s->used = 0;
+    s->flush = out_append;
+    s->arg = &b;
+    s->failed = 0;
+    int rc = write_graph(g, s, err);
+    if (rc == PG_OK && s->failed)
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    free(s);
     if (rc != PG_OK) {
         free(b.data);
         return rc;
@@ -382,6 +645,46 @@ int pg_json_write(pg_graph *g, char **out, size_t *len, pg_error *err)
     *out = b.data;
     if (len)
         *len = b.len;
+    return PG_OK;
+}
+
+typedef struct file_out {
+    FILE *f;
+    int error; /* errno of the first failed write */
+} file_out;
+
+static int file_append(const char *data, size_t size, void *arg)
+{
+    file_out *o = arg;
+    errno = 0;
+    if (fwrite(data, 1, size, o->f) == size)
+        return 0;
+    o->error = errno ? errno : EIO;
+    return -1;
+}
+
+int pg_json_write_file(pg_graph *g, FILE *f, pg_error *err)
+{
+    file_out o = {f, 0};
+    sink *s = malloc(sizeof *s);
+    if (!s)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    s->used = 0;
+    s->flush = file_append;
+    s->arg = &o;
+    s->failed = 0;
+    int rc = write_graph(g, s, err);
+    int failed = s->failed;
+    free(s);
+    if (rc != PG_OK)
+        return rc;
+    errno = 0;
+    if (!failed && fflush(f) != 0)
+        o.error = errno ? errno : EIO;
+    else if (!failed && ferror(f))
+        o.error = EIO;
+    if (failed || o.error)
+        return pg_error_set(err, PG_EIO, "write error: %s", strerror(o.error ? o.error : EIO));
     return PG_OK;
 }
 

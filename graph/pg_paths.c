@@ -17,6 +17,10 @@
  * A search only ever reaches the source's component and clears only what
  * it touched, so a graph of many small components costs what its
  * components cost.
+ *
+ * The nodes are settled in the order of (distance, node index), whatever
+ * the queue, and every sum is made in a fixed order, so the figures are
+ * the same to the last bit however the queue and the arrays are laid out.
  */
 
 /*
@@ -32,6 +36,12 @@ static int same_length(double a, double b)
     return a == b || fabs(a - b) < PG_PATH_EPSILON * (fabs(a) + fabs(b));
 }
 
+/* same_length without a branch, for where it is hard to foresee */
+static int same_length_flat(double a, double b)
+{
+    return (a == b) | (fabs(a - b) < PG_PATH_EPSILON * (fabs(a) + fabs(b)));
+}
+
 static double clean(double x)
 {
     return (isnan(x) || x == 0.0) ? 0.0 : x; /* also -0.0 */
@@ -45,10 +55,24 @@ static int usable(double w)
 /* ------------------------------------------------------------------ */
 /* The graph as adjacency arrays                                        */
 
+/*
+ * Nodes are 32-bit in the searches, half the memory of size_t; so are
+ * the entries of a search's queue, of which there are at most one per
+ * link end and one more. The two highest values say "none" and "queued".
+ */
+typedef uint32_t pg_vertex;
+#define PG_NONE UINT32_MAX
+#define PG_QUEUED (UINT32_MAX - 1)
+#define PG_PATH_MAX ((size_t)PG_QUEUED - 1)
+
+/*
+ * Numbered by component (see pg_path_figures): the nodes a search reaches
+ * are together in memory.
+ */
 typedef struct pg_csr {
     size_t n;
     size_t *start; /* n + 1: the neighbours of v are [start[v], start[v + 1]) */
-    size_t *to;
+    pg_vertex *to;
     double *len;
 } pg_csr;
 
@@ -60,8 +84,12 @@ static void csr_release(pg_csr *c)
     memset(c, 0, sizeof *c);
 }
 
-/* Usable links only: a weight that is not positive is an infinite length. */
-static int csr_build(pg_csr *c, const pg_graph *g)
+/*
+ * Usable links only: a weight that is not positive is an infinite length.
+ * Node i of the graph is node place[i] here; each node's links stay in
+ * the graph's order.
+ */
+static int csr_build(pg_csr *c, const pg_graph *g, const size_t *place)
 {
     size_t n = g->n_nodes, m = 0;
     memset(c, 0, sizeof *c);
@@ -78,8 +106,8 @@ static int csr_build(pg_csr *c, const pg_graph *g)
     for (size_t i = 0; i < g->n_links; i++) {
         const pg_link *l = &g->links[i];
         if (usable(l->weight)) {
-            c->start[l->source + 2]++;
-            c->start[l->target + 2]++;
+            c->start[place[l->source] + 2]++;
+            c->start[place[l->target] + 2]++;
         }
     }
     for (size_t v = 0; v < n; v++)
@@ -90,10 +118,11 @@ static int csr_build(pg_csr *c, const pg_graph *g)
         if (!usable(l->weight))
             continue;
         double len = 1.0 / l->weight;
-        size_t a = c->start[l->source + 1]++, b = c->start[l->target + 1]++;
-        c->to[a] = l->target;
+        size_t s = place[l->source], t = place[l->target];
+        size_t a = c->start[s + 1]++, b = c->start[t + 1]++;
+        c->to[a] = (pg_vertex)t;
         c->len[a] = len;
-        c->to[b] = l->source;
+        c->to[b] = (pg_vertex)s;
         c->len[b] = len;
     }
     return PG_OK;
@@ -102,156 +131,358 @@ static int csr_build(pg_csr *c, const pg_graph *g)
 /* ------------------------------------------------------------------ */
 /* One search                                                            */
 
+/* A node queued at a distance: the node queued again at a shorter one leaves it stale. */
+typedef struct pg_entry {
+    double d;
+    pg_vertex v;
+    uint32_t next; /* the next entry in its bucket, or PG_NONE */
+} pg_entry;
+
+/* The queue's buckets: a level per byte of a distance's bits, a bucket per value of the byte. */
+#define PG_DIGIT_BITS 8
+#define PG_DIGITS (1u << PG_DIGIT_BITS)
+#define PG_BUCKETS (64 / PG_DIGIT_BITS * PG_DIGITS)
+#define PG_MASK_WORDS (PG_BUCKETS / 64)
+
+/* Groups of more nodes than this are sorted by bytes rather than by insertion. */
+#define PG_GROUP_SORT 32
+
+/*
+ * A possible predecessor of a queued node: a node settled (at its place
+ * 'at') whose link reached the queued one at distance t no longer than
+ * the queued one's distance then, or about as long. A longer one cannot
+ * be on a shortest path, the distance only falling (see search_run).
+ */
+typedef struct pg_cand {
+    double t;
+    pg_vertex at;
+    uint32_t next; /* the next of the same node, or PG_NONE */
+} pg_cand;
+
+/*
+ * By node: the distance and path count while queued, the first possible
+ * predecessor, and the state: PG_NONE, PG_QUEUED or the place in the
+ * order of settling. By place in that order: the node, its distance, path
+ * count and dependency, and its predecessors (as places). These are found
+ * when the node is settled, as then its distance is final and so are
+ * those of the nodes settled before it (the only ones that can precede
+ * it): the accumulation then reads them in sequence rather than looking
+ * again at every link.
+ */
 typedef struct pg_search {
-    double *dist, *sigma, *delta;
-    size_t *heap, *pos; /* pos[v]: index in the heap + 1, or 0 */
-    size_t heap_n;
-    size_t *order; /* the nodes in the order they were settled */
+    double *dist, *sigma;
+    uint32_t *cand_first;
+    pg_cand *cand; /* this search's possible predecessors */
+    pg_vertex *state;
+    pg_vertex *order;
+    double *o_dist, *o_sigma, *o_delta;
+    size_t *pred_start; /* the predecessors of place i: preds[pred_start[i], pred_start[i + 1]) */
+    pg_vertex *preds;
     size_t n_order;
-    unsigned char *settled;
+    /* the queue (see queue_push) */
+    pg_entry *pool; /* the entries of this search, in the order queued */
+    size_t pool_n, queued;
+    uint32_t bucket[PG_BUCKETS]; /* first entry, or PG_NONE */
+    uint64_t least[PG_BUCKETS];  /* the least distance in each bucket, as bits */
+    uint64_t mask[PG_MASK_WORDS], words; /* buckets not empty; mask words not 0 */
+    uint64_t last;                       /* the distance being settled, as bits */
+    pg_vertex *group; /* the nodes queued at 'last', by index, from group_at */
+    size_t group_at, group_n;
 } pg_search;
 
 static void search_release(pg_search *s)
 {
     free(s->dist);
     free(s->sigma);
-    free(s->delta);
-    free(s->heap);
-    free(s->pos);
+    free(s->cand_first);
+    free(s->cand);
+    free(s->state);
     free(s->order);
-    free(s->settled);
+    free(s->o_dist);
+    free(s->o_sigma);
+    free(s->o_delta);
+    free(s->pred_start);
+    free(s->preds);
+    free(s->pool);
+    free(s->group);
 }
 
-static int search_init(pg_search *s, size_t n)
+/* n nodes, m_dir link ends */
+static int search_init(pg_search *s, size_t n, size_t m_dir)
 {
     memset(s, 0, sizeof *s);
     n = n ? n : 1;
     s->dist = malloc(n * sizeof *s->dist);
-    s->sigma = calloc(n, sizeof *s->sigma);
-    s->delta = calloc(n, sizeof *s->delta);
-    s->heap = malloc(n * sizeof *s->heap);
-    s->pos = calloc(n, sizeof *s->pos);
+    s->sigma = malloc(n * sizeof *s->sigma);
+    s->cand_first = malloc(n * sizeof *s->cand_first);
+    s->cand = malloc((m_dir + 1) * sizeof *s->cand);
+    s->state = malloc(n * sizeof *s->state);
     s->order = malloc(n * sizeof *s->order);
-    s->settled = calloc(n, 1);
-    if (!s->dist || !s->sigma || !s->delta || !s->heap || !s->pos || !s->order || !s->settled) {
+    s->o_dist = malloc(n * sizeof *s->o_dist);
+    s->o_sigma = malloc(n * sizeof *s->o_sigma);
+    s->o_delta = malloc(n * sizeof *s->o_delta);
+    s->pred_start = malloc((n + 1) * sizeof *s->pred_start);
+    s->preds = malloc((m_dir + 1) * sizeof *s->preds);
+    /* a node is queued first from the source or along a link, then only along a link */
+    s->pool = malloc((m_dir + 1) * sizeof *s->pool);
+    s->group = malloc(2 * n * sizeof *s->group); /* a node once, and room to sort */
+    if (!s->dist || !s->sigma || !s->cand_first || !s->cand || !s->state || !s->order ||
+        !s->o_dist || !s->o_sigma || !s->o_delta || !s->pred_start || !s->preds || !s->pool ||
+        !s->group) {
         search_release(s);
         memset(s, 0, sizeof *s);
         return PG_ENOMEM;
     }
+    for (size_t v = 0; v < n; v++)
+        s->state[v] = PG_NONE;
+    /* the buckets are empty again at the end of every search */
+    for (unsigned b = 0; b < PG_BUCKETS; b++) {
+        s->bucket[b] = PG_NONE;
+        s->least[b] = UINT64_MAX;
+    }
     return PG_OK;
 }
 
-/* A binary heap of nodes by distance; ties by node index, so the order is fixed. */
-static int heap_less(const pg_search *s, size_t a, size_t b)
+/*
+ * The queue: a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, "Faster
+ * algorithms for the shortest path problem", 1990) of distances, as the
+ * bits of a double that is not negative order as the double does. The
+ * distances taken out only grow, from 'last'. An entry waits in the
+ * bucket of the highest byte in which it differs from 'last', and of its
+ * value there; the first bucket not empty, emptied into lower ones when
+ * 'last' moves up to its least distance, holds the next ones. The nodes
+ * at 'last' itself make the group, taken out by node index: so the order
+ * of settling is that of (distance, node index), as with any queue.
+ */
+static uint64_t dist_bits(double d)
 {
-    return s->dist[a] < s->dist[b] || (s->dist[a] == s->dist[b] && a < b);
+    uint64_t x;
+    memcpy(&x, &d, sizeof x);
+    return x;
 }
 
-static void heap_up(pg_search *s, size_t i)
+static void bucket_put(pg_search *s, uint32_t k, uint64_t x)
 {
-    size_t v = s->heap[i];
-    while (i > 0) {
-        size_t p = (i - 1) / 2;
-        if (!heap_less(s, v, s->heap[p]))
-            break;
-        s->heap[i] = s->heap[p];
-        s->pos[s->heap[i]] = i + 1;
-        i = p;
-    }
-    s->heap[i] = v;
-    s->pos[v] = i + 1;
+    unsigned level = (63u - (unsigned)__builtin_clzll(x ^ s->last)) / PG_DIGIT_BITS;
+    unsigned b = level * PG_DIGITS + (unsigned)((x >> (level * PG_DIGIT_BITS)) & (PG_DIGITS - 1));
+    s->pool[k].next = s->bucket[b];
+    s->bucket[b] = k;
+    s->least[b] = x < s->least[b] ? x : s->least[b];
+    s->mask[b / 64] |= (uint64_t)1 << (b % 64);
+    s->words |= (uint64_t)1 << (b / 64);
 }
 
-static size_t heap_pop(pg_search *s)
+/* The buckets are empty at the end of every search, as set up by search_init. */
+static void queue_reset(pg_search *s)
 {
-    size_t top = s->heap[0], v = s->heap[--s->heap_n], i = 0;
-    s->pos[top] = 0;
-    if (s->heap_n == 0)
-        return top;
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= s->heap_n)
-            break;
-        if (c + 1 < s->heap_n && heap_less(s, s->heap[c + 1], s->heap[c]))
-            c++;
-        if (!heap_less(s, s->heap[c], v))
-            break;
-        s->heap[i] = s->heap[c];
-        s->pos[s->heap[i]] = i + 1;
-        i = c;
+    s->last = 0;
+    s->pool_n = s->queued = 0;
+    s->group_at = s->group_n = 0;
+}
+
+/* Into the group, in order; a link shorter than the last bit of 'last' adds to it too. */
+static void group_insert(pg_search *s, pg_vertex v)
+{
+    size_t i = s->group_n++;
+    while (i > s->group_at && s->group[i - 1] > v) {
+        s->group[i] = s->group[i - 1];
+        i--;
     }
-    s->heap[i] = v;
-    s->pos[v] = i + 1;
-    return top;
+    s->group[i] = v;
+}
+
+static void queue_push(pg_search *s, double d, pg_vertex v)
+{
+    uint64_t x = dist_bits(d);
+    s->queued++;
+    if (x == s->last) {
+        group_insert(s, v);
+        return;
+    }
+    uint32_t k = (uint32_t)s->pool_n++;
+    s->pool[k].d = d;
+    s->pool[k].v = v;
+    bucket_put(s, k, x);
+}
+
+/* Sorts a[0, n) by bytes, the least significant first, skipping those all alike. */
+static void sort_vertices(pg_vertex *a, pg_vertex *tmp, size_t n)
+{
+    pg_vertex differ = 0, *from = a, *to = tmp;
+    for (size_t i = 1; i < n; i++)
+        differ |= a[i] ^ a[0];
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        if (!((differ >> shift) & 0xFF))
+            continue;
+        size_t count[256] = {0}, at = 0;
+        for (size_t i = 0; i < n; i++)
+            count[(from[i] >> shift) & 0xFF]++;
+        for (unsigned d = 0; d < 256; d++) {
+            size_t c = count[d];
+            count[d] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+        pg_vertex *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != a)
+        memcpy(a, from, n * sizeof *a);
+}
+
+/* Empties the first bucket not empty: its least distance is the next 'last'. */
+static void next_group(pg_search *s)
+{
+    unsigned w = (unsigned)__builtin_ctzll(s->words);
+    unsigned b = 64 * w + (unsigned)__builtin_ctzll(s->mask[w]);
+    uint32_t k = s->bucket[b];
+    uint64_t least = s->least[b];
+    s->last = least;
+    s->bucket[b] = PG_NONE;
+    s->least[b] = UINT64_MAX;
+    s->mask[w] &= ~((uint64_t)1 << (b % 64));
+    if (!s->mask[w])
+        s->words &= ~((uint64_t)1 << w);
+    s->group_at = s->group_n = 0;
+    while (k != PG_NONE) {
+        uint32_t next = s->pool[k].next;
+        uint64_t x = dist_bits(s->pool[k].d);
+        if (x == least)
+            s->group[s->group_n++] = s->pool[k].v;
+        else
+            bucket_put(s, k, x);
+        k = next;
+    }
+    if (s->group_n > PG_GROUP_SORT) {
+        sort_vertices(s->group, s->group + s->group_n, s->group_n);
+    } else {
+        size_t n = s->group_n;
+        s->group_n = 0;
+        for (size_t i = 0; i < n; i++)
+            group_insert(s, s->group[i]);
+    }
+}
+
+/* The least entry by (distance, node index); the queue is not empty. */
+static pg_vertex queue_pop(pg_search *s, double *d)
+{
+    s->queued--;
+    if (s->group_at == s->group_n)
+        next_group(s);
+    memcpy(d, &s->last, sizeof *d);
+    return s->group[s->group_at++];
 }
 
 /*
  * Dijkstra from 'src': distances, and sigma, the number of shortest
- * paths to each node settled (s->order).
+ * paths to each node settled (s->order). A node whose distance falls is
+ * queued again; the stale entry comes out after the node is settled and
+ * is dropped.
+ *
+ * The predecessors of u are its neighbours v settled before it with
+ * dist[v] < dist[u] and dist[v] + length the same length as dist[u]. Each
+ * such v reached u along that link when it was settled, with that very
+ * sum; one longer than u's distance then, and not the same length, stays
+ * so as u's distance falls, so only the others are tested, when u is
+ * settled. (The order of a node's predecessors does not matter: each adds
+ * to its own dependency.)
  */
-static void search_run(pg_search *s, const pg_csr *c, size_t src)
+static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
 {
-    s->n_order = 0;
-    s->heap_n = 0;
-    s->dist[src] = 0.0;
-    s->sigma[src] = 1.0;
-    s->heap[s->heap_n++] = src;
-    s->pos[src] = 1;
-    while (s->heap_n > 0) {
-        size_t u = heap_pop(s);
-        s->settled[u] = 1;
-        s->order[s->n_order++] = u;
+    double *dist = s->dist, *sigma = s->sigma, *o_dist = s->o_dist;
+    pg_vertex *state = s->state, *preds = s->preds;
+    pg_cand *cand = s->cand;
+    uint32_t *first = s->cand_first;
+    size_t n_order = 0, n_preds = 0, n_cand = 0;
+    queue_reset(s);
+    dist[src] = 0.0;
+    sigma[src] = 1.0;
+    state[src] = PG_QUEUED;
+    first[src] = PG_NONE;
+    queue_push(s, 0.0, src);
+    while (s->queued > 0) {
+        double du;
+        pg_vertex u = queue_pop(s, &du);
+        if (state[u] != PG_QUEUED)
+            continue;
+        double su = sigma[u];
+        pg_vertex at = (pg_vertex)n_order++;
+        state[u] = at;
+        s->order[at] = u;
+        o_dist[at] = du;
+        s->o_sigma[at] = su;
+        s->o_delta[at] = 0.0;
+        s->pred_start[at] = n_preds;
+        for (uint32_t k = first[u]; k != PG_NONE; k = cand[k].next) {
+            preds[n_preds] = cand[k].at;
+            n_preds += (size_t)((o_dist[cand[k].at] < du) & same_length_flat(cand[k].t, du));
+        }
         for (size_t e = c->start[u]; e < c->start[u + 1]; e++) {
-            size_t w = c->to[e];
-            if (s->settled[w])
+            pg_vertex w = c->to[e], sw = state[w];
+            if (sw < PG_QUEUED)
+                continue; /* settled */
+            double alt = du + c->len[e];
+            if (sw == PG_NONE) {
+                dist[w] = alt;
+                sigma[w] = su;
+                state[w] = PG_QUEUED;
+                first[w] = PG_NONE;
+                queue_push(s, alt, w);
+            } else if (same_length(alt, dist[w])) {
+                sigma[w] += su;
+            } else if (alt < dist[w]) {
+                dist[w] = alt;
+                sigma[w] = su;
+                queue_push(s, alt, w);
+            } else {
                 continue;
-            double alt = s->dist[u] + c->len[e];
-            if (!s->pos[w]) {
-                s->dist[w] = alt;
-                s->sigma[w] = s->sigma[u];
-                s->heap[s->heap_n++] = w;
-                heap_up(s, s->heap_n - 1);
-            } else if (same_length(alt, s->dist[w])) {
-                s->sigma[w] += s->sigma[u];
-            } else if (alt < s->dist[w]) {
-                s->dist[w] = alt;
-                s->sigma[w] = s->sigma[u];
-                heap_up(s, s->pos[w] - 1);
             }
+            cand[n_cand].t = alt;
+            cand[n_cand].at = at;
+            cand[n_cand].next = first[w];
+            first[w] = (uint32_t)n_cand++;
         }
     }
+    s->pred_start[n_order] = n_preds;
+    s->n_order = n_order;
 }
 
 /*
  * Brandes's accumulation, in the reverse order of settling: the
  * dependency of the source on each node, added to bet[]. A node's
  * predecessors are the neighbours settled before it on a shortest path.
+ * 'seen' marks the nodes whose bet[], sum_d[] and sum_inv[] hold a sum
+ * of this chunk (the others are cleared when first reached).
  */
-static void search_accumulate(pg_search *s, const pg_csr *c, double *bet)
+static void search_accumulate(pg_search *s, double *bet, double *sum_d, double *sum_inv,
+                              unsigned char *seen, pg_vertex *seen_list, size_t *n_seen)
 {
+    double *o_sigma = s->o_sigma, *o_delta = s->o_delta;
     for (size_t i = s->n_order; i-- > 0;) {
-        size_t w = s->order[i];
-        double coeff = (1.0 + s->delta[w]) / s->sigma[w];
-        for (size_t e = c->start[w]; e < c->start[w + 1]; e++) {
-            size_t v = c->to[e];
-            if (s->settled[v] && s->dist[v] < s->dist[w] &&
-                same_length(s->dist[v] + c->len[e], s->dist[w]))
-                s->delta[v] += s->sigma[v] * coeff;
+        double coeff = (1.0 + o_delta[i]) / o_sigma[i];
+        for (size_t k = s->pred_start[i]; k < s->pred_start[i + 1]; k++) {
+            pg_vertex j = s->preds[k];
+            o_delta[j] += o_sigma[j] * coeff;
         }
-        if (i > 0)
-            bet[w] += s->delta[w];
+        if (i > 0) {
+            pg_vertex w = s->order[i];
+            if (!seen[w]) {
+                seen[w] = 1;
+                seen_list[(*n_seen)++] = w;
+                bet[w] = sum_d[w] = sum_inv[w] = 0.0;
+            }
+            bet[w] += o_delta[i];
+        }
     }
 }
 
 /* Clears what the last search touched. */
 static void search_clear(pg_search *s)
 {
-    for (size_t i = 0; i < s->n_order; i++) {
-        size_t v = s->order[i];
-        s->settled[v] = 0;
-        s->sigma[v] = 0.0;
-        s->delta[v] = 0.0;
-    }
+    for (size_t i = 0; i < s->n_order; i++)
+        s->state[s->order[i]] = PG_NONE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -299,11 +530,13 @@ static size_t pivots_for(const pg_analyse_options *o, double r, double m)
  */
 #define PG_PATH_CHUNK 16
 
+/* The nodes as numbered in the searches (see pg_path_figures). */
 typedef struct pg_paths {
     pg_graph *g;
     pg_csr csr;
     const size_t *sources; /* exact components' nodes and sampled ones' pivots, in order */
     const unsigned char *exact; /* per node: its component is exact */
+    const size_t *node_of;      /* per node: its index in the graph */
     size_t n_sources, n_chunks;
     double *bet, *sum_d, *sum_inv; /* totals per node */
     pthread_mutex_t lock;
@@ -315,32 +548,36 @@ typedef struct pg_paths {
 typedef struct pg_worker {
     pg_paths *p;
     pg_search s;
-    double *bet, *sum_d, *sum_inv; /* the sums of the current chunk */
+    double *bet, *sum_d, *sum_inv; /* the sums of the current chunk, where seen */
+    unsigned char *seen;           /* per node: reached in this chunk */
+    pg_vertex *seen_list;
+    size_t n_seen;
 } pg_worker;
 
 /* One source: its own closeness and harmonic if exact, else distances to share. */
-static void path_source(pg_worker *w, size_t src)
+static void path_source(pg_worker *w, pg_vertex src)
 {
     pg_paths *p = w->p;
     pg_search *s = &w->s;
     search_run(s, &p->csr, src);
-    search_accumulate(s, &p->csr, w->bet);
+    search_accumulate(s, w->bet, w->sum_d, w->sum_inv, w->seen, w->seen_list, &w->n_seen);
     if (p->exact[src]) {
         double sum = 0.0, inv = 0.0;
         for (size_t i = 1; i < s->n_order; i++) {
-            double d = s->dist[s->order[i]];
+            double d = s->o_dist[i];
             sum += d;
             inv += 1.0 / d;
         }
         double reach = (double)(s->n_order - 1), n1 = (double)p->g->n_nodes - 1.0;
-        pg_figures *f = &p->g->nodes[src].fig; /* this source's own: no other thread writes it */
+        /* this source's own: no other thread writes it */
+        pg_figures *f = &p->g->nodes[p->node_of[src]].fig;
         /* closeness_centrality with Wasserman-Faust: (r-1)/(n-1) * (r-1)/sum */
         f->closeness = sum > 0 ? clean(reach / n1 * (reach / sum)) : 0.0;
         f->harmonic = clean(inv);
     } else {
         for (size_t i = 1; i < s->n_order; i++) {
-            size_t v = s->order[i];
-            double d = s->dist[v];
+            pg_vertex v = s->order[i];
+            double d = s->o_dist[i];
             w->sum_d[v] += d;
             w->sum_inv[v] += 1.0 / d;
         }
@@ -348,35 +585,45 @@ static void path_source(pg_worker *w, size_t src)
     search_clear(s);
 }
 
+/*
+ * Adds a chunk's sums to the totals. Only the nodes its searches reached
+ * hold any: adding the others' zeros would change no total, each being
+ * +0 or a sum of positive numbers.
+ */
+static void merge_chunk(pg_worker *w)
+{
+    pg_paths *p = w->p;
+    for (size_t i = 0; i < w->n_seen; i++) {
+        pg_vertex v = w->seen_list[i];
+        p->bet[v] += w->bet[v];
+        p->sum_d[v] += w->sum_d[v];
+        p->sum_inv[v] += w->sum_inv[v];
+        w->seen[v] = 0;
+    }
+    w->n_seen = 0;
+}
+
 static void *path_worker(void *arg)
 {
     pg_worker *w = arg;
     pg_paths *p = w->p;
-    size_t n = p->g->n_nodes;
     for (;;) {
         pthread_mutex_lock(&p->lock);
         size_t c = p->next_chunk < p->n_chunks ? p->next_chunk++ : p->n_chunks;
         pthread_mutex_unlock(&p->lock);
         if (c == p->n_chunks)
             break;
-        memset(w->bet, 0, n * sizeof *w->bet);
-        memset(w->sum_d, 0, n * sizeof *w->sum_d);
-        memset(w->sum_inv, 0, n * sizeof *w->sum_inv);
         size_t end = (c + 1) * PG_PATH_CHUNK;
         if (end > p->n_sources)
             end = p->n_sources;
         for (size_t i = c * PG_PATH_CHUNK; i < end; i++)
-            path_source(w, p->sources[i]);
+            path_source(w, (pg_vertex)p->sources[i]);
         /* add this chunk's sums after those of the chunks before it */
         pthread_mutex_lock(&p->lock);
         while (p->merged != c)
             pthread_cond_wait(&p->merged_cv, &p->lock);
         pthread_mutex_unlock(&p->lock);
-        for (size_t v = 0; v < n; v++) {
-            p->bet[v] += w->bet[v];
-            p->sum_d[v] += w->sum_d[v];
-            p->sum_inv[v] += w->sum_inv[v];
-        }
+        merge_chunk(w);
         pthread_mutex_lock(&p->lock);
         p->merged++;
         pthread_cond_broadcast(&p->merged_cv);
@@ -391,6 +638,8 @@ static void worker_release(pg_worker *w)
     free(w->bet);
     free(w->sum_d);
     free(w->sum_inv);
+    free(w->seen);
+    free(w->seen_list);
 }
 
 static int worker_init(pg_worker *w, pg_paths *p)
@@ -401,7 +650,10 @@ static int worker_init(pg_worker *w, pg_paths *p)
     w->bet = malloc(n * sizeof *w->bet);
     w->sum_d = malloc(n * sizeof *w->sum_d);
     w->sum_inv = malloc(n * sizeof *w->sum_inv);
-    if (!w->bet || !w->sum_d || !w->sum_inv || search_init(&w->s, n) != PG_OK) {
+    w->seen = calloc(n, 1);
+    w->seen_list = malloc(n * sizeof *w->seen_list);
+    if (!w->bet || !w->sum_d || !w->sum_inv || !w->seen || !w->seen_list ||
+        search_init(&w->s, n, p->csr.start[n]) != PG_OK) {
         worker_release(w);
         memset(w, 0, sizeof *w);
         return PG_ENOMEM;
@@ -464,20 +716,22 @@ static void draw_pivots(size_t *nodes, size_t r, size_t k, uint64_t *rng, unsign
  * betweenness_centrality(k=...)); closeness and harmonic scale the
  * distances from the pivots by (r-1)/k (Eppstein and Wang, "Fast
  * approximation of centrality", 2004). Unbiased, except closeness, which
- * inverts an estimated sum; the error falls as 1/sqrt(k).
+ * inverts an estimated sum; the error falls as 1/sqrt(k). Node v's sums
+ * are at place[v] (see pg_path_figures).
  */
 static void sampled_estimates(pg_paths *p, const size_t *nodes, size_t r, size_t k,
-                              const unsigned char *is_pivot)
+                              const unsigned char *is_pivot, const size_t *place)
 {
     double n1 = (double)p->g->n_nodes - 1.0, rr = (double)r;
     for (size_t j = 0; j < r; j++) {
         size_t v = nodes[j];
         pg_figures *f = &p->g->nodes[v].fig;
         double others = (double)(k - is_pivot[v]); /* pivots other than v */
-        if (others > 0 && p->sum_d[v] > 0) {
-            double total = p->sum_d[v] * (rr - 1.0) / others; /* estimated sum of distances */
+        size_t u = place[v];
+        if (others > 0 && p->sum_d[u] > 0) {
+            double total = p->sum_d[u] * (rr - 1.0) / others; /* estimated sum of distances */
             f->closeness = clean((rr - 1.0) / n1 * ((rr - 1.0) / total));
-            f->harmonic = clean(p->sum_inv[v] * (rr - 1.0) / others);
+            f->harmonic = clean(p->sum_inv[u] * (rr - 1.0) / others);
         }
     }
 }
@@ -500,6 +754,12 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     }
     if (n == 0)
         return PG_OK;
+    size_t ends = 0;
+    for (size_t i = 0; i < g->n_links; i++)
+        ends += 2 * (size_t)usable(g->links[i].weight);
+    if (n > PG_PATH_MAX || ends > PG_PATH_MAX)
+        return pg_error_set(err, PG_EINPUT, "too many actors or links for path figures (%zu, %zu)",
+                            n, ends / 2);
     pg_paths p;
     memset(&p, 0, sizeof p);
     p.g = g;
@@ -508,14 +768,15 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     size_t *nodes = malloc(n * sizeof *nodes), *sources = malloc(n * sizeof *sources);
     size_t *pivots = malloc(n * sizeof *pivots), *picked = calloc(n, sizeof *picked);
     double *factor = malloc(n * sizeof *factor);
+    size_t *place = malloc(n * sizeof *place), *node_of = malloc(n * sizeof *node_of);
     unsigned char *exact = calloc(n, 1), *is_pivot = calloc(n, 1);
     p.bet = calloc(n, sizeof *p.bet);
     p.sum_d = calloc(n, sizeof *p.sum_d);
     p.sum_inv = calloc(n, sizeof *p.sum_inv);
     int rc = PG_OK;
     if (!parent || !size || !links || !start || !nodes || !sources || !pivots || !picked ||
-        !factor || !exact || !is_pivot || !p.bet || !p.sum_d || !p.sum_inv ||
-        csr_build(&p.csr, g) != PG_OK) {
+        !factor || !exact || !is_pivot || !p.bet || !p.sum_d || !p.sum_inv || !place ||
+        !node_of) {
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
         goto out;
     }
@@ -546,6 +807,18 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
         nodes[start[uf_find(parent, i)]++] = i;
     /* start[root] is now the end of its run */
 
+    /*
+     * The searches number the nodes in that order: a component's nodes
+     * together, and in the graph's order, which breaks ties of distance.
+     */
+    memcpy(node_of, nodes, n * sizeof *node_of);
+    for (size_t j = 0; j < n; j++)
+        place[node_of[j]] = j;
+    if (csr_build(&p.csr, g, place) != PG_OK) {
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+        goto out;
+    }
+
     /* the sources: every node of an exact component, the pivots of the others */
     uint64_t rng = (uint64_t)o->seed;
     for (size_t i = 0; i < n; i++) {
@@ -558,16 +831,16 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
         size_t k = pivots_for(o, (double)r, (double)links[i]);
         if (k == 0) {
             for (size_t j = 0; j < r; j++) {
-                exact[run[j]] = 1;
-                sources[p.n_sources++] = run[j];
+                exact[place[run[j]]] = 1;
+                sources[p.n_sources++] = place[run[j]];
             }
             continue;
         }
         draw_pivots(run, r, k, &rng, is_pivot);
         memcpy(pivots, run, k * sizeof *pivots);
         qsort(pivots, k, sizeof *pivots, cmp_size_t);
-        memcpy(sources + p.n_sources, pivots, k * sizeof *pivots);
-        p.n_sources += k;
+        for (size_t j = 0; j < k; j++)
+            sources[p.n_sources++] = place[pivots[j]];
         factor[i] = (double)r / (double)k;
         picked[i] = k;
         sm->components++;
@@ -577,12 +850,14 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     }
     p.sources = sources;
     p.exact = exact;
+    p.node_of = node_of;
     rc = run_sources(&p, o->threads > 0 ? o->threads : 1, err);
     if (rc != PG_OK)
         goto out;
     for (size_t i = 0; i < n; i++)
         if (parent[i] == i && picked[i] > 0)
-            sampled_estimates(&p, nodes + start[i] - size[i], size[i], picked[i], is_pivot);
+            sampled_estimates(&p, nodes + start[i] - size[i], size[i], picked[i], is_pivot,
+                              place);
     /*
      * Brandes's sums count every pair from both ends; networkx's
      * normalised betweenness divides the pairs once by (n-1)(n-2)/2: the
@@ -591,7 +866,7 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     double nn = (double)n;
     double scale = n > 2 ? 1.0 / ((nn - 1.0) * (nn - 2.0)) : 0.0;
     for (size_t i = 0; i < n; i++)
-        g->nodes[i].fig.betweenness = clean(p.bet[i] * factor[uf_find(parent, i)] * scale);
+        g->nodes[i].fig.betweenness = clean(p.bet[place[i]] * factor[uf_find(parent, i)] * scale);
 out:
     csr_release(&p.csr);
     free(parent);
@@ -603,6 +878,8 @@ out:
     free(pivots);
     free(picked);
     free(factor);
+    free(place);
+    free(node_of);
     free(exact);
     free(is_pivot);
     free(p.bet);
