@@ -44,6 +44,66 @@ if [ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] && [ -n "$d" ] && [ "$a" -lt "$b" ]
     [ "$b" -lt "$c" ] && [ "$c" -lt "$d" ]; then ok; else
     fail "warnings missing or out of order"; cat "$WORK/warn1.txt" >&2
 fi
+# many articles, so that they travel in several batches, with warnings
+# between them: the same bytes, and the warnings in the order of the input
+$PY - "$WORK/many.jsonl" "${ARTICLES[@]}" <<'EOF'
+import json, sys
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
+out = open(sys.argv[1], "wb")
+for i in range(700):
+    if i in (64, 65, 200, 511):
+        out.write(b'{"id": "broken-%d", "text": \n' % i)
+    elif i in (5, 130, 399, 640):
+        out.write(b'{"id": "bad-%d", "text": "Angela Merkel met \xff Emmanuel Macron."}\n' % i)
+    else:
+        text = texts[i % len(texts)][: 300 + 40 * (i % 50)]
+        out.write((json.dumps({"id": "m%d" % i, "text": text}) + "\n").encode())
+EOF
+for j in 1 2 4 8; do
+    expect_exit 0 "many articles, --jobs $j" "$PG" build -j "$j" -q "$WORK/many.jsonl" \
+        -o "$WORK/many$j.json"
+    cp "$WORK/err" "$WORK/manywarn$j.txt"
+done
+for j in 2 4 8; do
+    if cmp -s "$WORK/many1.json" "$WORK/many$j.json"; then ok; else
+        fail "--jobs $j gives other bytes for many articles"
+    fi
+    if cmp -s "$WORK/manywarn1.txt" "$WORK/manywarn$j.txt"; then ok; else
+        fail "--jobs $j gives the warnings of many articles in another order"
+        diff "$WORK/manywarn1.txt" "$WORK/manywarn$j.txt" >&2
+    fi
+done
+# record N (line N + 1) is broken or not UTF-8 for 8 of them: warned in input order
+order=$(grep -o 'many.jsonl:[0-9]*:' "$WORK/manywarn1.txt" | tr '\n' ' ')
+want="many.jsonl:6: many.jsonl:65: many.jsonl:66: many.jsonl:131: many.jsonl:201: many.jsonl:400: "
+want="${want}many.jsonl:512: many.jsonl:641: "
+if [ "$order" = "$want" ]; then ok; else fail "warnings of many articles: '$order', want '$want'"; fi
+docs=$($PY -c 'import json, sys; print(json.load(open(sys.argv[1]))["graph"]["documents"])' \
+    "$WORK/many1.json")
+if [ "$docs" = 692 ]; then ok; else fail "many articles: $docs documents, want 692"; fi
+
+# a folder of many files, three with bytes that are not UTF-8: repaired,
+# and their warnings in the order of the files, whatever the threads
+mkdir -p "$WORK/manydir"
+for i in $(seq -w 0 199); do
+    cp "${ARTICLES[$((10#$i % ${#ARTICLES[@]}))]}" "$WORK/manydir/f$i.txt"
+done
+for i in 003 070 150; do printf 'Vladimir Putin met Xi Jinping in \xff Moscow.\n' >>"$WORK/manydir/f$i.txt"; done
+for j in 1 2 4; do
+    expect_exit 0 "many files, --jobs $j" "$PG" build -j "$j" -q "$WORK/manydir" -o "$WORK/manydir$j.json"
+    grep -o 'f[0-9]*\.txt: byte' "$WORK/err" | tr '\n' ' ' >"$WORK/manydirwarn$j.txt"
+done
+want="f003.txt: byte f070.txt: byte f150.txt: byte "
+if [ "$(cat "$WORK/manydirwarn1.txt")" = "$want" ]; then ok; else
+    fail "repair warnings of many files: '$(cat "$WORK/manydirwarn1.txt")', want '$want'"
+fi
+for j in 2 4; do
+    if cmp -s "$WORK/manydir1.json" "$WORK/manydir$j.json" &&
+        cmp -s "$WORK/manydirwarn1.txt" "$WORK/manydirwarn$j.txt"; then ok; else
+        fail "--jobs $j gives other bytes or warnings for many files"
+    fi
+done
+
 # the default (one thread per core) agrees too
 expect_exit 0 "build with the default jobs" "$PG" build -q fixtures/articles -o "$WORK/dirdef.json"
 if cmp -s "$WORK/dir1.json" "$WORK/dirdef.json"; then ok; else fail "the default jobs give other bytes"; fi
