@@ -106,8 +106,12 @@ void pg_strmap_release(pg_strmap *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
+    /* most slots of the small maps made for every article are empty */
+    for (size_t i = 0, left = m->n; i < m->cap && left > 0; i++)
+        if (m->slots[i].key) {
+            free(m->slots[i].key);
+            left--;
+        }
     free(m->slots);
     memset(m, 0, sizeof *m);
 }

@@ -497,15 +497,20 @@ static size_t pg_scan_word(const unsigned char *p, size_t len, size_t i, uint32_
  */
 static size_t pg_scan_ascii_word(const unsigned char *p, size_t len, size_t i, uint32_t *flagsp)
 {
-    size_t j = i, upper = 0, lower = 0;
-    for (; j < len; j++) {
-        unsigned c = p[j];
-        if (c - 'a' < 26u)
-            lower++;
-        else if (c - 'A' < 26u)
-            upper++;
-        else
-            break;
+    /* 1 for a-z, 2 for A-Z, else 0 */
+    static const unsigned char letter[256] = {
+        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+        ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+        ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+        ['y'] = 1, ['z'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+        ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+        ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
+        ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
+    size_t j = i;
+    unsigned seen = 0, c;
+    while (j < len && (c = letter[p[j]]) != 0) {
+        seen |= c;
+        j++;
     }
     if (j == i)
         return i;
@@ -515,10 +520,10 @@ static size_t pg_scan_ascii_word(const unsigned char *p, size_t len, size_t i, u
             return i; /* a digit, a letter beyond ASCII, ' - . or , : the full scan */
     }
     uint32_t flags = PG_TOK_WORD;
-    if ((unsigned) p[i] - 'A' < 26u)
+    if (letter[p[i]] == 2)
         flags |= PG_TOK_UPPER;
-    if (upper >= 2 && lower == 0)
-        flags |= PG_TOK_ALLCAPS;
+    if (!(seen & 1) && j - i >= 2)
+        flags |= PG_TOK_ALLCAPS; /* letters all upper case, two or more */
     *flagsp = flags;
     return j;
 }
