@@ -519,7 +519,7 @@ static const char *const pg_firms[] = {
 #define PG_T_QUOTE 0x00200
 #define PG_T_ORDINAL 0x00400 /* "64th" */
 #define PG_T_COUNTRY 0x00800 /* a country in one word */
-#define PG_T_HEAD 0x4000000  /* the first word of a country or firm: "sri", "morgan" (past the PG_W_ bits) */
+#define PG_T_HEAD 0x4000000  /* begins a country or firm: "sri", "morgan" (above the PG_W_ bits) */
 #define PG_T_WORDS_SHIFT 12  /* then the PG_W_ bits of the folded word */
 
 /* Sentence tokens whose classes are kept; later tokens are classified each time. */
