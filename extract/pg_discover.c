@@ -547,37 +547,47 @@ static int pg_in(const char *w, const char *const *list, size_t n)
 #define PG_IN(w, list) pg_in((w), (list), PG_COUNT(list))
 
 /*
- * Hash indexes of the word tables, built once and then only read (threads
- * extract at the same time). A slot holds an index + 1, or 0 when empty.
+ * One hash index of every folded word the classes look up, built once and
+ * then only read (threads extract at the same time): the words' PG_W_
+ * bits, countries (also of several words), the first words of countries
+ * and firms, and the folded given names. A token's class then costs one
+ * look-up; a given name is confirmed as written (the list is
+ * case-sensitive) only when some given name folds to the word.
  */
-#define PG_WORD_SLOTS 4096
-#define PG_COUNTRY_SLOTS 1024
-_Static_assert(PG_COUNT(pg_words) * 2 <= PG_WORD_SLOTS, "more slots for the words");
-_Static_assert(PG_COUNT(pg_countries) * 2 <= PG_COUNTRY_SLOTS, "more slots for the countries");
-
-/* the first words of countries and firms, each once: the index of the first phrase it begins */
-#define PG_HEAD_SLOTS 2048
-_Static_assert((PG_COUNT(pg_countries) + PG_COUNT(pg_firms)) * 2 <= PG_HEAD_SLOTS,
-               "more slots for the first words");
+#define PG_LEX_WORD_BITS 0xFFFFu /* the PG_W_ bits */
+#define PG_LEX_COUNTRY 0x10000u
+#define PG_LEX_HEAD 0x20000u  /* begins a country or firm ("sri", "morgan") */
+#define PG_LEX_GIVEN 0x40000u /* some given name folds to it */
+#define PG_LEX_SLOTS 16384
+#define PG_LEX_GIVEN_TEXT (64 * 1024) /* the folded given names, one after another */
+_Static_assert(PG_W_NAMED <= PG_LEX_WORD_BITS, "the PG_W_ bits fit");
 _Static_assert(((uint32_t)0x3FFF << PG_T_WORDS_SHIFT & PG_T_HEAD) == 0, "PG_T_HEAD apart");
 
-static uint16_t pg_word_slots[PG_WORD_SLOTS], pg_country_slots[PG_COUNTRY_SLOTS];
-static uint16_t pg_head_slots[PG_HEAD_SLOTS];
-static pthread_once_t pg_index_once = PTHREAD_ONCE_INIT;
+typedef struct pg_lex_slot {
+    const char *key; /* NULL: empty; not NUL-terminated: 'len' bytes */
+    uint32_t len;
+    uint32_t bits;
+} pg_lex_slot;
 
-static void pg_index_put(uint16_t *slots, size_t cap, const char *key, size_t index)
+static pg_lex_slot pg_lex[PG_LEX_SLOTS];
+static char pg_lex_given[PG_LEX_GIVEN_TEXT];
+static pthread_once_t pg_lex_once = PTHREAD_ONCE_INIT;
+static int pg_lex_given_all; /* every given name found room (pg_discover_check_lists) */
+
+static pg_lex_slot *pg_lex_slot_of(const char *w, size_t n, uint64_t hash)
 {
-    size_t h = (size_t)pg_hash_bytes(key, strlen(key)) & (cap - 1);
-    while (slots[h])
-        h = (h + 1) & (cap - 1);
-    slots[h] = (uint16_t)(index + 1);
+    size_t h = (size_t)hash & (PG_LEX_SLOTS - 1);
+    while (pg_lex[h].key && !(pg_lex[h].len == n && memcmp(pg_lex[h].key, w, n) == 0))
+        h = (h + 1) & (PG_LEX_SLOTS - 1);
+    return &pg_lex[h];
 }
 
-/* The phrase whose first word a head slot holds: countries, then firms. */
-static const char *pg_head_phrase(size_t index)
+static void pg_lex_add(const char *w, size_t n, uint32_t bits)
 {
-    return index < PG_COUNT(pg_countries) ? pg_countries[index]
-                                          : pg_firms[index - PG_COUNT(pg_countries)];
+    pg_lex_slot *slot = pg_lex_slot_of(w, n, pg_hash_bytes(w, n));
+    slot->key = w;
+    slot->len = (uint32_t)n;
+    slot->bits |= bits;
 }
 
 /* The length of a phrase's first word without a final full stop, as pg_word gives it. */
@@ -588,62 +598,45 @@ static size_t pg_head_len(const char *phrase)
     return n > 0 && phrase[n - 1] == '.' ? n - 1 : n;
 }
 
-/* The slot of the first word w[0, n) in the head index: empty when none begins so. */
-static size_t pg_head_slot(const char *w, size_t n, uint64_t hash)
+static void pg_lex_build(void)
 {
-    size_t h = (size_t)hash & (PG_HEAD_SLOTS - 1);
-    for (; pg_head_slots[h]; h = (h + 1) & (PG_HEAD_SLOTS - 1)) {
-        const char *p = pg_head_phrase(pg_head_slots[h] - 1u);
-        if (pg_head_len(p) == n && memcmp(p, w, n) == 0)
-            break;
-    }
-    return h;
-}
-
-static void pg_index_build(void)
-{
-    for (size_t i = 0; i < PG_COUNT(pg_countries) + PG_COUNT(pg_firms); i++) {
-        const char *p = pg_head_phrase(i);
-        size_t n = pg_head_len(p), h = pg_head_slot(p, n, pg_hash_bytes(p, n));
-        if (!pg_head_slots[h])
-            pg_head_slots[h] = (uint16_t)(i + 1);
-    }
     for (size_t i = 0; i < PG_COUNT(pg_words); i++)
-        pg_index_put(pg_word_slots, PG_WORD_SLOTS, pg_words[i].word, i);
-    for (size_t i = 0; i < PG_COUNT(pg_countries); i++)
-        pg_index_put(pg_country_slots, PG_COUNTRY_SLOTS, pg_countries[i], i);
+        pg_lex_add(pg_words[i].word, strlen(pg_words[i].word), pg_words[i].bits);
+    for (size_t i = 0; i < PG_COUNT(pg_countries); i++) {
+        pg_lex_add(pg_countries[i], strlen(pg_countries[i]), PG_LEX_COUNTRY);
+        pg_lex_add(pg_countries[i], pg_head_len(pg_countries[i]), PG_LEX_HEAD);
+    }
+    for (size_t i = 0; i < PG_COUNT(pg_firms); i++)
+        pg_lex_add(pg_firms[i], pg_head_len(pg_firms[i]), PG_LEX_HEAD);
+    size_t used = 0, i = 0;
+    for (; i < pg_given_names_count() && used + PG_WORD <= PG_LEX_GIVEN_TEXT; i++) {
+        const char *g = pg_given_name_at(i);
+        size_t n = pg_fold(g, strlen(g), pg_lex_given + used, PG_WORD);
+        pg_lex_add(pg_lex_given + used, n, PG_LEX_GIVEN);
+        used += n + 1;
+    }
+    pg_lex_given_all = i == pg_given_names_count();
 }
 
-/* The PG_W_ bits of a folded word, given its pg_hash_bytes. */
-static unsigned pg_word_bits_hashed(const char *w, uint64_t hash)
+/* The PG_LEX_ bits of the folded word w[0, n), given its pg_hash_bytes. */
+static uint32_t pg_lex_bits(const char *w, size_t n, uint64_t hash)
 {
-    pthread_once(&pg_index_once, pg_index_build);
-    for (size_t h = (size_t)hash & (PG_WORD_SLOTS - 1); pg_word_slots[h];
-         h = (h + 1) & (PG_WORD_SLOTS - 1))
-        if (strcmp(pg_words[pg_word_slots[h] - 1].word, w) == 0)
-            return pg_words[pg_word_slots[h] - 1].bits;
-    return 0;
+    pthread_once(&pg_lex_once, pg_lex_build);
+    return pg_lex_slot_of(w, n, hash)->bits;
 }
 
+/* The PG_W_ bits of a folded word. */
 static unsigned pg_word_bits(const char *w)
 {
-    return pg_word_bits_hashed(w, pg_hash_bytes(w, strlen(w)));
+    size_t n = strlen(w);
+    return pg_lex_bits(w, n, pg_hash_bytes(w, n)) & PG_LEX_WORD_BITS;
 }
 
 /* Is this folded phrase a country or region ("czech republic", "u.s.")? */
-static int pg_is_country_hashed(const char *w, uint64_t hash)
-{
-    pthread_once(&pg_index_once, pg_index_build);
-    for (size_t h = (size_t)hash & (PG_COUNTRY_SLOTS - 1); pg_country_slots[h];
-         h = (h + 1) & (PG_COUNTRY_SLOTS - 1))
-        if (strcmp(pg_countries[pg_country_slots[h] - 1], w) == 0)
-            return 1;
-    return 0;
-}
-
 static int pg_is_country(const char *w)
 {
-    return pg_is_country_hashed(w, pg_hash_bytes(w, strlen(w)));
+    size_t n = strlen(w);
+    return (pg_lex_bits(w, n, pg_hash_bytes(w, n)) & PG_LEX_COUNTRY) != 0;
 }
 
 int pg_is_given_name(const char *word, size_t len)
@@ -678,7 +671,12 @@ int pg_discover_check_lists(void)
         if (!strchr(pg_furniture_initials, pg_furniture_starts[i][0]) ||
             strlen(pg_furniture_starts[i]) >= PG_FURNITURE_HEAD)
             return 0;
-    return 1;
+    /* the index of words: every given name in it, and slots under half full */
+    pthread_once(&pg_lex_once, pg_lex_build);
+    size_t keys = 0;
+    for (size_t h = 0; h < PG_LEX_SLOTS; h++)
+        keys += pg_lex[h].key != NULL;
+    return pg_lex_given_all && keys * 2 <= PG_LEX_SLOTS;
 }
 
 /* The folded word, without a final full stop ("Dr." -> "dr"). */
@@ -773,8 +771,9 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
     if (t->flags & PG_TOK_NUM)
         return pg_is_ordinal(text, t) ? c | PG_T_ORDINAL : c;
     char f[PG_WORD];
-    uint64_t hash = pg_hash_bytes(f, pg_word(text, t, f));
-    unsigned bits = pg_word_bits_hashed(f, hash);
+    size_t fn = pg_word(text, t, f);
+    uint32_t lex = pg_lex_bits(f, fn, pg_hash_bytes(f, fn));
+    unsigned bits = lex & PG_LEX_WORD_BITS;
     c |= (uint32_t)bits << PG_T_WORDS_SHIFT;
     int upper = (t->flags & PG_TOK_UPPER) != 0, caps = (t->flags & PG_TOK_ALLCAPS) != 0;
     if (caps) {
@@ -813,13 +812,13 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
     if (strcmp(f, "jr") == 0 || strcmp(f, "sr") == 0)
         return c | PG_T_SUFFIX;
     c |= PG_T_NAME;
-    if (pg_given_name_known(w, n))
+    if ((lex & PG_LEX_GIVEN) && pg_given_name_known(w, n))
         c |= PG_T_GIVEN;
     if (pg_is_initialed(w, n))
         c |= PG_T_INITIALED;
-    if (pg_is_country_hashed(f, hash))
+    if (lex & PG_LEX_COUNTRY)
         c |= PG_T_COUNTRY;
-    if (pg_head_slots[pg_head_slot(f, strlen(f), hash)])
+    if (lex & PG_LEX_HEAD)
         c |= PG_T_HEAD;
     return c;
 }

@@ -551,3 +551,8 @@ size_t pg_given_names_count(void)
 {
     return PG_GIVEN_COUNT;
 }
+
+const char *pg_given_name_at(size_t i)
+{
+    return i < PG_GIVEN_COUNT ? pg_given_names[i] : NULL;
+}

@@ -14,5 +14,7 @@
 
 int pg_given_name_known(const char *word, size_t len);
 size_t pg_given_names_count(void);
+/* The i-th given name of the list (i < pg_given_names_count()). */
+const char *pg_given_name_at(size_t i);
 
 #endif
