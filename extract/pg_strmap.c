@@ -61,7 +61,7 @@ long pg_strmap_get_hashed(const pg_strmap *m, const char *key, size_t len, uint6
 
 static int pg_strmap_grow(pg_strmap *m)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
+    size_t cap = m->cap ? m->cap * 2 : 16; /* most maps are an article's: a few names */
     pg_strmap bigger = {0};
     bigger.cap = cap;
     bigger.slots = calloc(cap, sizeof *bigger.slots);
