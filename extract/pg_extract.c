@@ -543,10 +543,10 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         }
     }
     /* a surname of a person named in full earlier or later in the article */
-    for (size_t i = s->tok_begin; i < s->tok_end && rc == PG_OK; i++) {
+    size_t sur_end = x->surnames.n == 0 && x->later.n == 0 ? s->tok_begin : s->tok_end;
+    for (size_t i = s->tok_begin; i < sur_end && rc == PG_OK; i++) {
         const pg_token *t = &toks->v[i];
-        if ((*covered)[i - s->tok_begin] || (x->surnames.n == 0 && x->later.n == 0) ||
-            !(t->flags & PG_TOK_UPPER))
+        if ((*covered)[i - s->tok_begin] || !(t->flags & PG_TOK_UPPER))
             continue;
         char sur[64];
         size_t sl = pg_surname(x->text, t, sur, sizeof sur);
