@@ -53,7 +53,6 @@ struct pg_dict {
                           goes on from them: one look-up per token of a match */
     uint64_t *filter;  /* bit (hash of a first token) set: see PG_FILTER_BITS_MIN */
     unsigned filter_bits, prefix_bits; /* 2^bits in each filter */
-    int punct_first; /* some phrase begins with a mark, not a word: "(" */
     uint64_t *prefix_filter; /* bit (first eight bytes of a first token) set */
     pg_phrase *table;
     size_t n_table, cap_table;
@@ -121,7 +120,6 @@ static void pg_phrases_release(pg_dict *d)
     pg_strmap_release(&d->phrases);
     pg_strmap_release(&d->firsts);
     pg_strmap_release(&d->steps);
-    d->punct_first = 0;
     free(d->filter);
     d->filter = NULL;
     free(d->prefix_filter);
@@ -565,10 +563,8 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
             key[klen++] = ' ';
         memcpy(key + klen, f, fl);
         klen += fl;
-        if (nt == 0) {
+        if (nt == 0)
             first_len = klen;
-            d->punct_first |= !(t->flags & PG_TOK_WORD);
-        }
         ends[nt] = klen;
         need[nt++] = pg_case_need(t, type);
     }
@@ -896,10 +892,6 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
     for (size_t i = begin; i < end && rc == PG_OK;) {
         /* the hot loop: most tokens stop at the filter of their first eight bytes */
         const pg_token *t = &toks->v[i];
-        if (!(t->flags & PG_TOK_WORD) && !d->punct_first) {
-            i++; /* commas and full stops: no phrase begins so */
-            continue;
-        }
         uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start);
         if (w) {
             uint64_t bit = pg_prefix_bit(d, w);

@@ -10,15 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * Fixed precision: every real is rounded to PG_JSON_DIGITS significant
- * digits before it is stored and printed with the same precision, so that
- * 0.1 prints as 0.1 and reading a canonical file then writing it gives
- * the same bytes.
- */
-#define PG_JSON_DIGITS 10
-#define PG_JSON_FLAGS (JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(PG_JSON_DIGITS))
-
 /* Field paths in messages: "links[12]" (WHERE), "links[12].interactions[3].mode" (PATH). */
 #define PG_WHERE_MAX 32
 #define PG_PATH_MAX 128

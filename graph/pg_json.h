@@ -8,6 +8,20 @@
 #include "pg_graph.h"
 
 /*
+ * Fixed precision: every real is rounded to PG_JSON_DIGITS significant
+ * digits before it is stored and printed with the same precision, so that
+ * 0.1 prints as 0.1 and reading a canonical file then writing it gives
+ * the same bytes.
+ */
+#define PG_JSON_DIGITS 10
+/*
+ * The layout, as the jansson flags that would give it (with jansson.h):
+ * the writer makes these bytes itself, and the tests compare them with
+ * jansson's.
+ */
+#define PG_JSON_FLAGS (JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(PG_JSON_DIGITS))
+
+/*
  * Writes g (sorted first) as canonical JSON: sorted keys, fixed precision,
  * nodes by id, links by (source, target). *out is malloc'd, NUL-terminated.
  */

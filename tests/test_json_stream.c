@@ -24,8 +24,6 @@
  * sorted keys, %.10g reals), in memory and to a file alike.
  */
 
-#define JANSSON_FLAGS (JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10))
-
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
@@ -128,7 +126,7 @@ static char *jansson_redump(const char *text, size_t len)
     if (!root)
         fail_msg("jansson cannot read the output: %d:%d: %s", je.line, je.column, je.text);
     text_buf b = {NULL, 0, 0};
-    assert_int_equal(json_dump_callback(root, append, &b, JANSSON_FLAGS), 0);
+    assert_int_equal(json_dump_callback(root, append, &b, PG_JSON_FLAGS), 0);
     json_decref(root);
     assert_int_equal(append("\n", 1, &b), 0);
     return b.data;
