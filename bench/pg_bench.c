@@ -32,6 +32,7 @@
 
 typedef struct pg_bench {
     const pg_dict *dict;
+    pg_extractor *ex; /* the working memory a pipeline thread keeps */
     pg_extract_options opt;
     pg_graph *graph;
     pg_error err;
@@ -83,7 +84,7 @@ static int pg_extract_one(pg_article *a, void *user)
     pg_bench *b = user;
     pg_doc *doc = NULL;
     double t0 = pg_now(), c0 = pg_cpu();
-    int rc = pg_extract_article(b->dict, a, &b->opt, &doc, &b->err);
+    int rc = pg_extract_article_with(b->ex, b->dict, a, &b->opt, &doc, &b->err);
     double t1 = pg_now(), c1 = pg_cpu();
     if (rc == PG_OK)
         rc = pg_graph_add_doc(b->graph, doc, &b->err);
@@ -155,9 +156,12 @@ int main(int argc, char **argv)
         rc = pg_dict_prepare(dict, &b.err);
     if (rc == PG_OK)
         rc = pg_graph_new(&b.graph, &b.err);
+    if (rc == PG_OK)
+        rc = pg_extractor_new(&b.ex, &b.err);
     free(dicts);
     if (rc != PG_OK) {
         free(inputs);
+        pg_graph_free(b.graph);
         pg_dict_free(dict);
         return pg_fail(&b.err);
     }
@@ -242,6 +246,7 @@ int main(int argc, char **argv)
     pg_graph_free(cut);
     pg_render_shutdown();
     pg_graph_free(b.graph);
+    pg_extractor_free(b.ex);
     pg_dict_free(dict);
     free(inputs);
     return rc == PG_OK ? 0 : pg_fail(&b.err);

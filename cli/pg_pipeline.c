@@ -173,7 +173,7 @@ static void *pg_pipe_reader(void *arg)
 /* Worker threads                                                       */
 
 /* Extracts a batch in order; a failure keeps the records before it and frees the rest. */
-static void pg_pipe_extract(pg_pipe *p, pg_slot *s)
+static void pg_pipe_extract(pg_pipe *p, pg_extractor *ex, pg_slot *s)
 {
     s->n_ok = s->n;
     s->rc = PG_OK;
@@ -186,7 +186,8 @@ static void pg_pipe_extract(pg_pipe *p, pg_slot *s)
         }
         pg_error err;
         pg_error_clear(&err);
-        int rc = pg_extract_article(p->dict, a, p->opt, &s->docs[k], &err);
+        int rc = ex ? pg_extract_article_with(ex, p->dict, a, p->opt, &s->docs[k], &err)
+                    : pg_extract_article(p->dict, a, p->opt, &s->docs[k], &err);
         pg_article_free(a);
         if (rc != PG_OK) {
             s->rc = rc;
@@ -199,6 +200,10 @@ static void pg_pipe_extract(pg_pipe *p, pg_slot *s)
 static void *pg_pipe_worker(void *arg)
 {
     pg_pipe *p = arg;
+    /* this thread's working memory; without it, each article allocates its own */
+    pg_extractor *ex = NULL;
+    if (pg_extractor_new(&ex, NULL) != PG_OK)
+        ex = NULL;
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (!p->stopping && p->taken < p->produced &&
@@ -215,7 +220,7 @@ static void *pg_pipe_worker(void *arg)
         pthread_mutex_unlock(&p->lock);
 
         /* the slot stays ours until 'done': the caller does not touch it before */
-        pg_pipe_extract(p, s);
+        pg_pipe_extract(p, ex, s);
 
         pthread_mutex_lock(&p->lock);
         s->done = 1;
@@ -223,6 +228,7 @@ static void *pg_pipe_worker(void *arg)
             pthread_cond_signal(&p->ready); /* the one the caller waits for */
     }
     pthread_mutex_unlock(&p->lock);
+    pg_extractor_free(ex);
     return NULL;
 }
 

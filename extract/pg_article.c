@@ -154,10 +154,13 @@ static int pg_article_repair(pg_reader *r, pg_article *a)
     return 0;
 }
 
-/* Repairs the article and hands it over; the article is gone afterwards. */
-static int pg_deliver(pg_reader *r, pg_article *a)
+/*
+ * Repairs the article and hands it over; the article is gone afterwards.
+ * 'valid' says its text is known to be valid UTF-8 without NUL bytes.
+ */
+static int pg_deliver(pg_reader *r, pg_article *a, int valid)
 {
-    int rc = pg_article_repair(r, a);
+    int rc = valid ? 0 : pg_article_repair(r, a);
 
     if (rc) {
         pg_article_free(a);
@@ -297,7 +300,7 @@ static int pg_text_article(pg_reader *r, FILE *fp, const char *name, const char 
         pg_article_free(a);
         return pg_nomem(r);
     }
-    return pg_deliver(r, a);
+    return pg_deliver(r, a, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -570,24 +573,76 @@ enum { PG_FAST_OK, PG_FAST_NO, PG_FAST_NOMEM };
 #define PG_ONES UINT64_C(0x0101010101010101)
 #define PG_HIGHS UINT64_C(0x8080808080808080)
 
-/* Bytes from p[0] before the first '"', '\\' or control character. */
-static size_t pg_json_plain(const unsigned char *p, size_t n)
+/*
+ * Marks with its high bit each byte of w that ends a run of plain ASCII:
+ * '"', '\\', below 0x20, or from 0x80. The first mark is always right: a
+ * subtraction only borrows out of such a byte, so stray marks come after.
+ */
+static uint64_t pg_json_stops(uint64_t w)
+{
+    uint64_t q = w ^ (PG_ONES * '"'), b = w ^ (PG_ONES * '\\');
+    return (w | (q - PG_ONES) | (b - PG_ONES) | (w - PG_ONES * 0x20)) & PG_HIGHS;
+}
+
+/* Bytes from p[0] before the first '"', '\\', control character or byte from 0x80. */
+static size_t pg_json_ascii(const unsigned char *p, size_t n)
 {
     size_t i = 0;
-    while (n - i >= 8) {
-        uint64_t w, q, b;
+    while (n - i >= 16) {
+        uint64_t w, v, sw, sv;
         memcpy(&w, p + i, 8);
-        q = w ^ (PG_ONES * '"');
-        b = w ^ (PG_ONES * '\\');
-        /* a zero byte in q or b, or a byte below 0x20 in w, sets its high bit */
-        if ((((q - PG_ONES) & ~q) | ((b - PG_ONES) & ~b) | ((w - PG_ONES * 0x20) & ~w)) &
-            PG_HIGHS)
+        memcpy(&v, p + i + 8, 8);
+        sw = pg_json_stops(w);
+        sv = pg_json_stops(v);
+        if (sw | sv) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the first byte in memory is the lowest */
+            return sw ? i + (size_t)(__builtin_ctzll(sw) >> 3)
+                      : i + 8 + (size_t)(__builtin_ctzll(sv) >> 3);
+#else
             break;
-        i += 8;
+#endif
+        }
+        i += 16;
     }
-    while (i < n && p[i] != '"' && p[i] != '\\' && p[i] >= 0x20)
+    while (i < n && p[i] != '"' && p[i] != '\\' && p[i] - 0x20u < 0x60u)
         i++;
     return i;
+}
+
+/*
+ * Length of the UTF-8 sequence at p (n bytes, p[0] >= 0x80) if it is
+ * valid, else 0: valid as pg_utf8_repair and jansson say, so no
+ * overlong forms, surrogates or code points above U+10FFFF.
+ */
+static size_t pg_utf8_seq(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0], lo = 0x80, hi = 0xBF;
+    size_t len;
+
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    if (c < 0xE0) {
+        len = 2;
+    } else if (c < 0xF0) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    }
+    if (n < len || p[1] < lo || p[1] > hi)
+        return 0;
+    for (size_t k = 2; k < len; k++)
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+    return len;
 }
 
 static int pg_hex4(const unsigned char *p, unsigned *out)
@@ -607,23 +662,39 @@ static int pg_hex4(const unsigned char *p, unsigned *out)
     return 0;
 }
 
+/* What the escape '\\' c stands for, for the escapes other than \u; 0 for none. */
+static const char pg_json_escapes[256] = {
+    ['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = '\b',
+    ['f'] = '\f', ['n'] = '\n', ['r'] = '\r', ['t'] = '\t',
+};
+
 /*
  * Decodes the string whose opening quote is at s[*i] into dst (room for
  * the raw length); *i moves past the closing quote. Returns the decoded
- * length, or (size_t)-1 for what jansson should look at.
+ * length, or (size_t)-1 for what jansson should look at. *nul is set
+ * when a \u0000 was decoded: the only way the result is not valid UTF-8
+ * without NUL bytes.
  */
-static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst)
+static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst, int *nul)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t k = *i + 1, o = 0;
     for (;;) {
-        size_t run = pg_json_plain(p + k, n - k);
-        /* raw bytes must be valid UTF-8, as jansson checks */
-        if (run > 0 && pg_utf8_repair(s + k, run, NULL, NULL, NULL) != 0)
-            return (size_t)-1;
-        memcpy(dst + o, s + k, run);
-        o += run;
-        k += run;
+        /* raw bytes up to an escape, copied at once; they must be valid UTF-8, as jansson checks */
+        size_t b = k;
+        for (;;) {
+            k += pg_json_ascii(p + k, n - k);
+            if (k >= n || p[k] < 0x80)
+                break;
+            do {
+                size_t l = pg_utf8_seq(p + k, n - k);
+                if (!l)
+                    return (size_t)-1;
+                k += l;
+            } while (k < n && p[k] >= 0x80);
+        }
+        memcpy(dst + o, s + b, k - b);
+        o += k - b;
         if (k >= n || p[k] < 0x20)
             return (size_t)-1;
         if (p[k] == '"')
@@ -632,10 +703,8 @@ static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst)
         if (k + 1 >= n)
             return (size_t)-1;
         unsigned char e = p[k + 1];
-        const char *simple = strchr("\"\\/bfnrt", e);
-        if (e && simple) {
-            static const char decoded[] = "\"\\/\b\f\n\r\t";
-            dst[o++] = decoded[simple - "\"\\/bfnrt"];
+        if (pg_json_escapes[e]) {
+            dst[o++] = pg_json_escapes[e];
             k += 2;
             continue;
         }
@@ -652,6 +721,8 @@ static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst)
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return (size_t)-1;
         }
+        if (cp == 0)
+            *nul = 1;
         /* no longer than the six or twelve bytes of the escape */
         if (cp < 0x80) {
             dst[o++] = (char)cp;
@@ -696,8 +767,10 @@ static size_t pg_json_string_end(const char *s, size_t n, size_t i)
 /*
  * Parses the record s[0, n) into f (strings decoded into 'scratch', of
  * room n + 1, except the text, decoded into *text, a buffer of its own).
+ * *text_valid says the text is valid UTF-8 without NUL bytes.
  */
-static int pg_jsonl_fast(const char *s, size_t n, pg_jv *f, char *scratch, char **text)
+static int pg_jsonl_fast(const char *s, size_t n, pg_jv *f, char *scratch, char **text,
+                         int *text_valid)
 {
     /* keys seen, as raw bytes, for duplicates: at most this many keys */
     enum { PG_MAX_KEYS = 32 };
@@ -706,6 +779,7 @@ static int pg_jsonl_fast(const char *s, size_t n, pg_jv *f, char *scratch, char 
 
     memset(f, 0, PG_F_COUNT * sizeof *f);
     *text = NULL;
+    *text_valid = 0;
     if (i >= n || s[i] != '{')
         return PG_FAST_NO;
     i = pg_json_space(s, n, i + 1);
@@ -751,7 +825,8 @@ static int pg_jsonl_fast(const char *s, size_t n, pg_jv *f, char *scratch, char 
                     return PG_FAST_NOMEM;
                 dst = *text;
             }
-            size_t len = pg_json_string(s, n, &i, dst);
+            int nul = 0;
+            size_t len = pg_json_string(s, n, &i, dst, &nul);
             if (len == (size_t)-1)
                 goto no;
             v.type = PG_JV_STRING;
@@ -759,6 +834,8 @@ static int pg_jsonl_fast(const char *s, size_t n, pg_jv *f, char *scratch, char 
             v.len = len;
             if (field != PG_F_TEXT)
                 used += len + 1;
+            else
+                *text_valid = !nul;
         } else if (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')) {
             /*
              * whole numbers of up to 18 digits; fractions, exponents and more: jansson.
@@ -846,10 +923,10 @@ static int pg_jsonl_articles(pg_reader *r, pg_lines *l, const char *source)
 
         pg_jv f[PG_F_COUNT];
         char *text = NULL;
-        int fast = PG_FAST_NO;
+        int fast = PG_FAST_NO, valid = 0;
         obj = NULL;
         if (n + 1 <= l->scratch_cap || pg_lines_scratch(l, n + 1) == 0)
-            fast = pg_jsonl_fast(s, n, f, l->scratch, &text);
+            fast = pg_jsonl_fast(s, n, f, l->scratch, &text, &valid);
         if (fast == PG_FAST_NOMEM)
             return pg_nomem(r);
         if (fast == PG_FAST_OK) {
@@ -887,7 +964,8 @@ static int pg_jsonl_articles(pg_reader *r, pg_lines *l, const char *source)
             l->scratch = NULL;
             l->scratch_cap = 0;
         }
-        rc = pg_deliver(r, a);
+        /* raw bytes were checked and escapes make valid UTF-8: nothing to repair */
+        rc = pg_deliver(r, a, fast == PG_FAST_OK && valid);
         if (rc)
             return rc;
     }

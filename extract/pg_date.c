@@ -1,5 +1,6 @@
 #include "pg_date.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /*
@@ -352,26 +353,55 @@ static pg_day pg_find_in_line(const char *s, size_t b, size_t e)
     return PG_DAY_NONE;
 }
 
+/* Is there a run of four digits in s[i, n)? *end: where the first one ends. */
+static int pg_year_run(const char *s, size_t i, size_t n, size_t *end)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t run = 0;
+    while (i < n) {
+        if (run == 0 && n - i >= 8) {
+            /* eight bytes without a digit, the common case, at once */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t low7 = w & ~highs;
+            uint64_t digit = (low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1)) &
+                             ~w & highs;
+            if (!digit) {
+                i += 8;
+                continue;
+            }
+        }
+        run = pg_is_digit((unsigned char) s[i]) ? run + 1 : 0;
+        i++;
+        if (run == 4) {
+            *end = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 pg_day pg_day_find_dateline(const char *text, size_t len, size_t max_bytes)
 {
     if (!text)
         return PG_DAY_NONE;
-    size_t n = len < max_bytes ? len : max_bytes;
-    /* every form has a year of four digits: most articles have none up there */
-    size_t digits = 0, i = 0;
-    for (; i < n && digits < 4; i++)
-        digits = pg_is_digit((unsigned char) text[i]) ? digits + 1 : 0;
-    if (digits < 4)
-        return PG_DAY_NONE;
-    i = 0;
-    while (i < n) {
-        size_t eol = i;
+    size_t n = len < max_bytes ? len : max_bytes, i = 0;
+    /*
+     * Every form has a year of four digits, and a date stays within its
+     * line: only the lines with such a run are read, in order.
+     */
+    for (;;) {
+        size_t year;
+        if (!pg_year_run(text, i, n, &year))
+            return PG_DAY_NONE;
+        size_t bol = year, eol = year;
+        while (bol > i && text[bol - 1] != '\n' && text[bol - 1] != '\r')
+            bol--;
         while (eol < n && text[eol] != '\n' && text[eol] != '\r')
             eol++;
-        pg_day d = pg_find_in_line(text, i, eol);
+        pg_day d = pg_find_in_line(text, bol, eol);
         if (d != PG_DAY_NONE)
             return d;
-        i = eol + 1;
+        i = eol;
     }
-    return PG_DAY_NONE;
 }

@@ -1,11 +1,11 @@
 #include "pg_dict.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pg_jread.h"
 #include "pg_strmap.h"
 
 /* Longest phrase (in tokens) the matcher looks for. */
@@ -214,48 +214,67 @@ static int pg_schema_error(const pg_loader *l, const char *field, const char *wh
                         what);
 }
 
-static int pg_read_string(const pg_loader *l, json_t *obj, const char *key, int required,
+/* 'role' of a field that belongs to the actor itself */
+#define PG_NO_ROLE ((size_t)-1)
+
+/*
+ * pg_schema_error for FIELD, or roles[ROLE].FIELD: the path is only
+ * formatted for a message, not for every field read.
+ */
+static int pg_field_error(const pg_loader *l, size_t role, const char *field, const char *what)
+{
+    if (role == PG_NO_ROLE)
+        return pg_schema_error(l, field, what);
+    char path[160];
+    snprintf(path, sizeof path, "roles[%zu].%s", role, field);
+    return pg_schema_error(l, path, what);
+}
+
+static int pg_read_string(const pg_loader *l, const pg_jnode *obj, const char *key, int required,
                           char **out)
 {
-    json_t *v = json_object_get(obj, key);
+    const pg_jnode *v = pg_jnode_get(obj, key);
     *out = NULL;
-    if (!v || json_is_null(v)) {
+    if (!v || pg_jnode_is(v, PG_JNULL)) {
         if (required)
             return pg_schema_error(l, key, "missing (expected a non-empty string)");
         return PG_OK;
     }
-    if (!json_is_string(v) || json_string_length(v) == 0)
+    size_t n;
+    const char *s = pg_jnode_string(v, &n);
+    if (!s || n == 0)
         return pg_schema_error(l, key, "expected a non-empty string");
-    *out = strdup(json_string_value(v));
+    *out = strdup(s);
     if (!*out)
         return pg_error_set(l->err, PG_ENOMEM, "out of memory");
     return PG_OK;
 }
 
-static int pg_read_strings(const pg_loader *l, json_t *obj, const char *key, const char *path,
+static int pg_read_strings(const pg_loader *l, const pg_jnode *obj, const char *key, size_t role,
                            char ***out, size_t *n)
 {
-    json_t *v = json_object_get(obj, key);
+    const pg_jnode *v = pg_jnode_get(obj, key);
     *out = NULL;
     *n = 0;
-    if (!v || json_is_null(v))
+    if (!v || pg_jnode_is(v, PG_JNULL))
         return PG_OK;
-    if (!json_is_array(v))
-        return pg_schema_error(l, path, "expected an array of strings");
-    size_t count = json_array_size(v);
+    if (!pg_jnode_is(v, PG_JARRAY))
+        return pg_field_error(l, role, key, "expected an array of strings");
+    size_t count = pg_jnode_size(v);
     if (count == 0)
         return PG_OK;
     *out = calloc(count, sizeof **out);
     if (!*out)
         return pg_error_set(l->err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < count; i++) {
-        json_t *s = json_array_get(v, i);
-        if (!json_is_string(s) || json_string_length(s) == 0) {
+        size_t len;
+        const char *s = pg_jnode_string(pg_jnode_at(v, i), &len);
+        if (!s || len == 0) {
             char where[160];
-            snprintf(where, sizeof where, "%s[%zu]", path, i);
-            return pg_schema_error(l, where, "expected a non-empty string");
+            snprintf(where, sizeof where, "%s[%zu]", key, i);
+            return pg_field_error(l, role, where, "expected a non-empty string");
         }
-        (*out)[i] = strdup(json_string_value(s));
+        (*out)[i] = strdup(s);
         if (!(*out)[i])
             return pg_error_set(l->err, PG_ENOMEM, "out of memory");
         (*n)++;
@@ -263,57 +282,53 @@ static int pg_read_strings(const pg_loader *l, json_t *obj, const char *key, con
     return PG_OK;
 }
 
-static int pg_read_date(const pg_loader *l, json_t *role, const char *key, const char *path,
+static int pg_read_date(const pg_loader *l, const pg_jnode *jr, const char *key, size_t role,
                         pg_day *out)
 {
-    json_t *v = json_object_get(role, key);
+    const pg_jnode *v = pg_jnode_get(jr, key);
     *out = PG_DAY_NONE;
-    if (!v || json_is_null(v))
+    if (!v || pg_jnode_is(v, PG_JNULL))
         return PG_OK;
-    if (json_is_string(v)) {
-        *out = pg_day_parse_iso(json_string_value(v), json_string_length(v));
+    size_t n;
+    const char *s = pg_jnode_string(v, &n);
+    if (s) {
+        *out = pg_day_parse_iso(s, n);
         if (*out != PG_DAY_NONE)
             return PG_OK;
     }
-    return pg_schema_error(l, path, "expected a date YYYY-MM-DD or null");
+    return pg_field_error(l, role, key, "expected a date YYYY-MM-DD or null");
 }
 
-static int pg_read_role(const pg_loader *l, json_t *jr, size_t r, pg_role *role)
+static int pg_read_role(const pg_loader *l, const pg_jnode *jr, size_t r, pg_role *role)
 {
-    char path[96];
-    if (!json_is_object(jr)) {
+    if (!pg_jnode_is(jr, PG_JOBJECT)) {
+        char path[96];
         snprintf(path, sizeof path, "roles[%zu]", r);
         return pg_schema_error(l, path, "expected an object");
     }
-    snprintf(path, sizeof path, "roles[%zu].title", r);
-    json_t *t = json_object_get(jr, "title");
-    if (!json_is_string(t) || json_string_length(t) == 0)
-        return pg_schema_error(l, path, "expected a non-empty string");
-    role->title = strdup(json_string_value(t));
+    size_t n;
+    const char *t = pg_jnode_string(pg_jnode_get(jr, "title"), &n);
+    if (!t || n == 0)
+        return pg_field_error(l, r, "title", "expected a non-empty string");
+    role->title = strdup(t);
     if (!role->title)
         return pg_error_set(l->err, PG_ENOMEM, "out of memory");
-    snprintf(path, sizeof path, "roles[%zu].from", r);
-    int rc = pg_read_date(l, jr, "from", path, &role->from);
+    int rc = pg_read_date(l, jr, "from", r, &role->from);
     if (rc != PG_OK)
         return rc;
-    snprintf(path, sizeof path, "roles[%zu].to", r);
-    rc = pg_read_date(l, jr, "to", path, &role->to);
+    rc = pg_read_date(l, jr, "to", r, &role->to);
     if (rc != PG_OK)
         return rc;
     if (role->from != PG_DAY_NONE && role->to != PG_DAY_NONE && role->to < role->from)
-        return pg_schema_error(l, path, "ends before it starts");
-    snprintf(path, sizeof path, "roles[%zu].descriptions", r);
-    return pg_read_strings(l, jr, "descriptions", path, &role->descriptions,
-                           &role->n_descriptions);
+        return pg_field_error(l, r, "to", "ends before it starts");
+    return pg_read_strings(l, jr, "descriptions", r, &role->descriptions, &role->n_descriptions);
 }
 
-static int pg_read_actor(pg_loader *l, json_t *ja, pg_actor *a)
+static int pg_read_actor(pg_loader *l, const pg_jnode *ja, pg_actor *a)
 {
-    if (!json_is_object(ja))
+    if (!pg_jnode_is(ja, PG_JOBJECT))
         return pg_schema_error(l, "", "expected an object");
-    json_t *jid = json_object_get(ja, "id");
-    if (json_is_string(jid))
-        l->id = json_string_value(jid);
+    l->id = pg_jnode_string(pg_jnode_get(ja, "id"), NULL);
     int rc = pg_read_string(l, ja, "id", 1, &a->id);
     if (rc == PG_OK)
         rc = pg_read_string(l, ja, "name", 1, &a->name);
@@ -331,24 +346,25 @@ static int pg_read_actor(pg_loader *l, json_t *ja, pg_actor *a)
     }
     free(s);
 
-    json_t *jc = json_object_get(ja, "country");
-    if (jc && !json_is_null(jc)) {
-        const char *c = json_is_string(jc) ? json_string_value(jc) : NULL;
-        size_t n = c ? strlen(c) : 99;
-        if (n != 0 && n != 3)
+    const pg_jnode *jc = pg_jnode_get(ja, "country");
+    if (jc && !pg_jnode_is(jc, PG_JNULL)) {
+        /* strings hold no NUL: their length is strlen's */
+        size_t n;
+        const char *c = pg_jnode_string(jc, &n);
+        if (!c || (n != 0 && n != 3))
             return pg_schema_error(l, "country", "expected an ISO 3166 alpha-3 code");
         memcpy(a->country, c, n + 1);
     }
 
-    rc = pg_read_strings(l, ja, "aliases", "aliases", &a->aliases, &a->n_aliases);
+    rc = pg_read_strings(l, ja, "aliases", PG_NO_ROLE, &a->aliases, &a->n_aliases);
     if (rc != PG_OK)
         return rc;
-    json_t *jroles = json_object_get(ja, "roles");
-    if (!jroles || json_is_null(jroles))
+    const pg_jnode *jroles = pg_jnode_get(ja, "roles");
+    if (!jroles || pg_jnode_is(jroles, PG_JNULL))
         return PG_OK;
-    if (!json_is_array(jroles))
+    if (!pg_jnode_is(jroles, PG_JARRAY))
         return pg_schema_error(l, "roles", "expected an array");
-    size_t n = json_array_size(jroles);
+    size_t n = pg_jnode_size(jroles);
     if (n == 0)
         return PG_OK;
     a->roles = calloc(n, sizeof *a->roles);
@@ -356,7 +372,7 @@ static int pg_read_actor(pg_loader *l, json_t *ja, pg_actor *a)
         return pg_error_set(l->err, PG_ENOMEM, "out of memory");
     for (size_t r = 0; r < n; r++) {
         a->n_roles++;
-        rc = pg_read_role(l, json_array_get(jroles, r), r, &a->roles[r]);
+        rc = pg_read_role(l, pg_jnode_at(jroles, r), r, &a->roles[r]);
         if (rc != PG_OK)
             return rc;
     }
@@ -389,25 +405,23 @@ static int pg_dict_put(pg_dict *d, pg_actor *a, pg_error *err)
 int pg_dict_load_json(pg_dict *d, const char *json, size_t len, const char *source,
                       pg_error *err)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root)
-        return pg_error_set(err, PG_EINPUT, "%s:%d:%d: %s", source, jerr.line, jerr.column,
-                            jerr.text);
-    int rc = PG_OK;
-    json_t *actors = json_is_object(root) ? json_object_get(root, "actors") : NULL;
-    if (!json_is_array(actors)) {
+    pg_jdoc *doc;
+    int rc = pg_jdoc_load(&doc, json, len, source, err);
+    if (rc != PG_OK)
+        return rc;
+    const pg_jnode *actors = pg_jnode_get(pg_jdoc_root(doc), "actors");
+    if (!pg_jnode_is(actors, PG_JARRAY)) {
         rc = pg_error_set(err, PG_EINPUT, "%s:1: expected an object with an array \"actors\"",
                           source);
         goto out;
     }
     pg_strmap seen = {0};
     pg_loader l = {json, len, source, 0, NULL, err};
-    for (size_t i = 0; i < json_array_size(actors) && rc == PG_OK; i++) {
+    for (size_t i = 0; i < pg_jnode_size(actors) && rc == PG_OK; i++) {
         pg_actor a = {0};
         l.index = i;
         l.id = NULL;
-        rc = pg_read_actor(&l, json_array_get(actors, i), &a);
+        rc = pg_read_actor(&l, pg_jnode_at(actors, i), &a);
         if (rc == PG_OK && pg_strmap_get(&seen, a.id, strlen(a.id)) >= 0)
             rc = pg_schema_error(&l, "id", "duplicate id in this file");
         if (rc == PG_OK && pg_strmap_put(&seen, a.id, strlen(a.id), (long)i) != 0)
@@ -420,7 +434,7 @@ int pg_dict_load_json(pg_dict *d, const char *json, size_t len, const char *sour
     pg_strmap_release(&seen);
     d->dirty = 1;
 out:
-    json_decref(root);
+    pg_jdoc_free(doc);
     return rc;
 }
 
@@ -621,11 +635,20 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
  * The first eight bytes of a folded word, as one number, when they are
  * plain ASCII without an apostrophe (A-Z lowered: what pg_fold makes of
  * them), else 0: such a word is folded and hashed before any filter.
+ * 'room' bytes from p may be read (n or more).
  */
-static uint64_t pg_prefix8(const unsigned char *p, size_t n)
+static inline uint64_t pg_prefix8(const unsigned char *p, size_t n, size_t room)
 {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (room >= 8) {
+        /* one load, and a mask for a shorter word */
+        memcpy(&w, p, 8);
+        if (n < 8)
+            w &= n ? ~(uint64_t)0 >> (64 - 8 * n) : 0;
+    } else
+#endif
     if (n >= 8) {
         memcpy(&w, p, 8);
     } else {
@@ -675,7 +698,7 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
             continue;
         uint64_t bit = f->hash >> (64 - d->filter_bits);
         d->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
-        uint64_t w = pg_prefix8((const unsigned char *)f->key, f->len);
+        uint64_t w = pg_prefix8((const unsigned char *)f->key, f->len, f->len);
         if (w) {
             bit = pg_prefix_bit(d, w);
             d->prefix_filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
@@ -889,10 +912,13 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
     /* folded tokens of a phrase, a space between: PG_PHRASE_MAX of PG_FOLD_MAX bytes */
     char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
     int rc = PG_OK;
+    /* the text is there to read up to the end of its last token */
+    size_t readable = toks->n > 0 ? toks->v[toks->n - 1].end : 0;
     for (size_t i = begin; i < end && rc == PG_OK;) {
         /* the hot loop: most tokens stop at the filter of their first eight bytes */
         const pg_token *t = &toks->v[i];
-        uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start);
+        uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start,
+                                readable - t->start);
         if (w) {
             uint64_t bit = pg_prefix_bit(d, w);
             if (!((d->prefix_filter[bit >> 6] >> (bit & 63)) & 1)) {

@@ -563,7 +563,13 @@ static int pg_in(const char *w, const char *const *list, size_t n)
 _Static_assert(PG_W_NAMED <= PG_LEX_WORD_BITS, "the PG_W_ bits fit");
 _Static_assert(((uint32_t)0x3FFF << PG_T_WORDS_SHIFT & PG_T_HEAD) == 0, "PG_T_HEAD apart");
 
+/*
+ * A slot holds the first 16 bytes of its folded word packed in two
+ * integers: a probe compares two words and a length, and calls memcmp
+ * only for the rare longer phrase.
+ */
 typedef struct pg_lex_slot {
+    uint64_t head[2];
     const char *key; /* NULL: empty; not NUL-terminated: 'len' bytes */
     uint32_t len;
     uint32_t bits;
@@ -574,17 +580,49 @@ static char pg_lex_given[PG_LEX_GIVEN_TEXT];
 static pthread_once_t pg_lex_once = PTHREAD_ONCE_INIT;
 static int pg_lex_given_all; /* every given name found room (pg_discover_check_lists) */
 
-static pg_lex_slot *pg_lex_slot_of(const char *w, size_t n, uint64_t hash)
+/* The first 16 bytes of w[0, n), zero-padded, in head. */
+static void pg_lex_head(const char *w, size_t n, uint64_t head[2])
 {
-    size_t h = (size_t)hash & (PG_LEX_SLOTS - 1);
-    while (pg_lex[h].key && !(pg_lex[h].len == n && memcmp(pg_lex[h].key, w, n) == 0))
-        h = (h + 1) & (PG_LEX_SLOTS - 1);
-    return &pg_lex[h];
+    char b[16] = {0};
+    memcpy(b, w, n < 16 ? n : 16);
+    memcpy(head, b, 16);
+}
+
+/*
+ * A 32-bit print of each slot's word, in an array of its own: probes read
+ * 64 KB of prints, not 640 KB of slots, and most words looked up (names)
+ * are in no slot. 0: an empty slot.
+ */
+static uint32_t pg_lex_print[PG_LEX_SLOTS];
+
+static uint64_t pg_lex_hash(const uint64_t head[2], size_t n)
+{
+    return (head[0] ^ (head[1] + n) * 0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL;
+}
+
+static pg_lex_slot *pg_lex_slot_of(const char *w, size_t n, const uint64_t head[2])
+{
+    uint64_t h = pg_lex_hash(head, n);
+    uint32_t print = (uint32_t)h | 1;
+    size_t i = (size_t)(h >> 40) & (PG_LEX_SLOTS - 1);
+    for (;; i = (i + 1) & (PG_LEX_SLOTS - 1)) {
+        if (!pg_lex_print[i])
+            return &pg_lex[i];
+        const pg_lex_slot *s = &pg_lex[i];
+        if (pg_lex_print[i] == print && s->len == n && s->head[0] == head[0] &&
+            s->head[1] == head[1] && (n <= 16 || memcmp(s->key + 16, w + 16, n - 16) == 0))
+            return &pg_lex[i];
+    }
 }
 
 static void pg_lex_add(const char *w, size_t n, uint32_t bits)
 {
-    pg_lex_slot *slot = pg_lex_slot_of(w, n, pg_hash_bytes(w, n));
+    uint64_t head[2];
+    pg_lex_head(w, n, head);
+    pg_lex_slot *slot = pg_lex_slot_of(w, n, head);
+    pg_lex_print[slot - pg_lex] = (uint32_t)pg_lex_hash(head, n) | 1;
+    slot->head[0] = head[0];
+    slot->head[1] = head[1];
     slot->key = w;
     slot->len = (uint32_t)n;
     slot->bits |= bits;
@@ -618,25 +656,31 @@ static void pg_lex_build(void)
     pg_lex_given_all = i == pg_given_names_count();
 }
 
-/* The PG_LEX_ bits of the folded word w[0, n), given its pg_hash_bytes. */
-static uint32_t pg_lex_bits(const char *w, size_t n, uint64_t hash)
+/* The PG_LEX_ bits of the folded word w[0, n), given its pg_lex_head. */
+static uint32_t pg_lex_bits(const char *w, size_t n, const uint64_t head[2])
 {
     pthread_once(&pg_lex_once, pg_lex_build);
-    return pg_lex_slot_of(w, n, hash)->bits;
+    return pg_lex_slot_of(w, n, head)->bits;
+}
+
+static uint32_t pg_lex_bits_of(const char *w)
+{
+    size_t n = strlen(w);
+    uint64_t head[2];
+    pg_lex_head(w, n, head);
+    return pg_lex_bits(w, n, head);
 }
 
 /* The PG_W_ bits of a folded word. */
 static unsigned pg_word_bits(const char *w)
 {
-    size_t n = strlen(w);
-    return pg_lex_bits(w, n, pg_hash_bytes(w, n)) & PG_LEX_WORD_BITS;
+    return pg_lex_bits_of(w) & PG_LEX_WORD_BITS;
 }
 
 /* Is this folded phrase a country or region ("czech republic", "u.s.")? */
 static int pg_is_country(const char *w)
 {
-    size_t n = strlen(w);
-    return (pg_lex_bits(w, n, pg_hash_bytes(w, n)) & PG_LEX_COUNTRY) != 0;
+    return (pg_lex_bits_of(w) & PG_LEX_COUNTRY) != 0;
 }
 
 int pg_is_given_name(const char *word, size_t len)
@@ -669,6 +713,7 @@ int pg_discover_check_lists(void)
             return 0;
     for (size_t i = 0; pg_furniture_starts[i]; i++)
         if (!strchr(pg_furniture_initials, pg_furniture_starts[i][0]) ||
+            strlen(pg_furniture_starts[i]) < 2 || /* pg_is_furniture compares two letters */
             strlen(pg_furniture_starts[i]) >= PG_FURNITURE_HEAD)
             return 0;
     /* the index of words: every given name in it, and slots under half full */
@@ -770,9 +815,11 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
     }
     if (t->flags & PG_TOK_NUM)
         return pg_is_ordinal(text, t) ? c | PG_T_ORDINAL : c;
-    char f[PG_WORD];
+    char f[PG_WORD] = {0}; /* zero-padded: its first 16 bytes are the look-up's key */
     size_t fn = pg_word(text, t, f);
-    uint32_t lex = pg_lex_bits(f, fn, pg_hash_bytes(f, fn));
+    uint64_t head[2];
+    memcpy(head, f, sizeof head);
+    uint32_t lex = pg_lex_bits(f, fn, head);
     unsigned bits = lex & PG_LEX_WORD_BITS;
     c |= (uint32_t)bits << PG_T_WORDS_SHIFT;
     int upper = (t->flags & PG_TOK_UPPER) != 0, caps = (t->flags & PG_TOK_ALLCAPS) != 0;
@@ -809,7 +856,7 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
                 ((toks->v[i + 1].flags & PG_TOK_NUM) || pg_is_char(text, &toks->v[i + 1], '.')));
     if (date)
         return c;
-    if (strcmp(f, "jr") == 0 || strcmp(f, "sr") == 0)
+    if (fn == 2 && (memcmp(f, "jr", 2) == 0 || memcmp(f, "sr", 2) == 0))
         return c | PG_T_SUFFIX;
     c |= PG_T_NAME;
     if ((lex & PG_LEX_GIVEN) && pg_given_name_known(w, n))
@@ -1242,12 +1289,13 @@ int pg_discover_names(const char *text, const pg_tokens *toks, const pg_sentence
     uint32_t memo[PG_MEMO];
     size_t n = s->tok_end - s->tok_begin < PG_MEMO ? s->tok_end - s->tok_begin : PG_MEMO;
     memset(memo, 0, n * sizeof *memo);
-    return pg_discover_names_memo(text, toks, s, covered, memo, n, 0, out, err);
+    return pg_discover_names_memo(text, toks, s, covered, memo, n, NULL, 0, 0, out, err);
 }
 
 int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sentence *s,
                            const unsigned char *covered, uint32_t *memo, size_t n_memo,
-                           unsigned flags, pg_names *out, pg_error *err)
+                           const uint32_t *uppers, size_t n_uppers, unsigned flags,
+                           pg_names *out, pg_error *err)
 {
     pg_ctx x;
     x.text = text;
@@ -1259,7 +1307,16 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
     x.n_memo = n_memo;
     pg_run runs[PG_RUNS_MAX];
     size_t n_runs = 0;
+    size_t u = 0;
     for (size_t i = x.b; i < x.e;) {
+        if (uppers) {
+            /* straight to the next capitalised word */
+            while (u < n_uppers && uppers[u] < i)
+                u++;
+            if (u == n_uppers || uppers[u] >= x.e)
+                break;
+            i = uppers[u];
+        }
         const pg_token *t = &toks->v[i];
         /* only capitalised words begin a name: the rest is passed over on its flags */
         if (!(t->flags & PG_TOK_UPPER) || !pg_uncovered(&x, i) ||
@@ -1342,8 +1399,8 @@ int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *
     else
         head[0] = '\0';
     for (size_t i = 0; head[0] && pg_furniture_starts[i]; i++) {
-        if (pg_furniture_starts[i][0] != head[0])
-            continue; /* this runs for every sentence */
+        if (pg_furniture_starts[i][0] != head[0] || pg_furniture_starts[i][1] != head[1])
+            continue; /* this runs for every sentence: two letters tell most markers apart */
         size_t len = strlen(pg_furniture_starts[i]);
         if (strncmp(head, pg_furniture_starts[i], len) != 0)
             continue;

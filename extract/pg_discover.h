@@ -50,11 +50,14 @@ int pg_discover_names(const char *text, const pg_tokens *toks, const pg_sentence
 /*
  * The same, keeping what is learnt of each token in 'memo' (n_memo entries
  * for the tokens from s->tok_begin, zero before the first call) so that a
- * second pass over the sentence costs less.
+ * second pass over the sentence costs less. 'uppers', when not NULL, lists
+ * in order the capitalised words (PG_TOK_UPPER) from s->tok_begin on, the
+ * only ones that can begin a name: n_uppers of them, or more.
  */
 int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sentence *s,
                            const unsigned char *covered, uint32_t *memo, size_t n_memo,
-                           unsigned flags, pg_names *out, pg_error *err);
+                           const uint32_t *uppers, size_t n_uppers, unsigned flags,
+                           pg_names *out, pg_error *err);
 
 /* Is sentence s page furniture (byline, photo credit, banner) and no evidence? */
 int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s);

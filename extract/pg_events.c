@@ -106,13 +106,98 @@ static const char *const pg_links[] = {"and", ",", "both", "the", "his", "her", 
                                        "british", "american", "foreign", "secretary", "then", "also",
                                        "later", "separately", "too", "each", "other", NULL};
 
-static int pg_in(const char *w, const char *const *list)
+/* Is the folded word w the word lit? Most words differ in their first letter: no call then. */
+static inline int pg_eq(const char *w, const char *lit)
 {
-    /* the first byte first: this runs for every word of many sentences */
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == w[0] && strcmp(w, list[i]) == 0)
-            return 1;
-    return 0;
+    return w[0] == lit[0] && strcmp(w, lit) == 0;
+}
+
+/* The word lists a folded word belongs to: bits of pg_word_info.lists. */
+enum {
+    PG_L_NEGATION = 1 << 0,
+    PG_L_CANCELLATION = 1 << 1,
+    PG_L_CONDITIONAL = 1 << 2,
+    PG_L_FUTURE = 1 << 3,
+    PG_L_REPORTING = 1 << 4,
+    PG_L_STOP = 1 << 5,
+    PG_L_LINK = 1 << 6,
+    PG_L_MODAL = 1 << 7,
+    PG_L_LIGHT_VERB = 1 << 8
+};
+
+static const char *const pg_modals[] = {"will", "would", "could", "might", "may", "to",
+                                        "shall", "'ll", "should", "must", NULL};
+static const char *const pg_light_verbs[] = {
+    "held", "hold", "holds", "holding", "had", "have", "has", "having", "concluded",
+    "began", "begin", "started", "start", "arrange", "arranged", "agreed", "convened",
+    "opened", "wrapped", "ended", NULL};
+
+static const struct {
+    const char *const *words;
+    unsigned bit;
+} pg_lists[] = {
+    {pg_negations, PG_L_NEGATION},   {pg_cancellations, PG_L_CANCELLATION},
+    {pg_conditionals, PG_L_CONDITIONAL}, {pg_futures, PG_L_FUTURE},
+    {pg_reporting, PG_L_REPORTING},  {pg_stops, PG_L_STOP},
+    {pg_links, PG_L_LINK},           {pg_modals, PG_L_MODAL},
+    {pg_light_verbs, PG_L_LIGHT_VERB},
+};
+
+/* What the event rules know of a folded word: one look-up a word of the sentence. */
+typedef struct pg_word_info {
+    const char *word;          /* NULL: an empty slot */
+    const pg_trigger *trigger; /* the first trigger spelt so, or NULL */
+    unsigned lists;            /* PG_L_ bits */
+} pg_word_info;
+
+/*
+ * A hash index of the triggers and listed words, built once and then
+ * only read (threads extract at the same time).
+ */
+#define PG_WORD_SLOTS 1024
+#define PG_COUNT_OF(a) (sizeof(a) / sizeof *(a))
+#define PG_N_TRIGGERS PG_COUNT_OF(pg_triggers)
+/* under half full, so that probes for the many unlisted words stay short */
+_Static_assert(2 * (PG_N_TRIGGERS + PG_COUNT_OF(pg_negations) + PG_COUNT_OF(pg_cancellations) +
+                    PG_COUNT_OF(pg_conditionals) + PG_COUNT_OF(pg_futures) +
+                    PG_COUNT_OF(pg_reporting) + PG_COUNT_OF(pg_stops) + PG_COUNT_OF(pg_links) +
+                    PG_COUNT_OF(pg_modals) + PG_COUNT_OF(pg_light_verbs)) <=
+                   PG_WORD_SLOTS,
+               "more slots for the event words");
+
+static pg_word_info pg_word_slots[PG_WORD_SLOTS];
+static pthread_once_t pg_word_once = PTHREAD_ONCE_INIT;
+static const pg_word_info pg_word_none;
+
+static pg_word_info *pg_word_slot(const char *w)
+{
+    size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_WORD_SLOTS - 1);
+    while (pg_word_slots[h].word && strcmp(pg_word_slots[h].word, w) != 0)
+        h = (h + 1) & (PG_WORD_SLOTS - 1);
+    return &pg_word_slots[h];
+}
+
+static void pg_word_index(void)
+{
+    for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
+        pg_word_info *slot = pg_word_slot(pg_triggers[i].word);
+        slot->word = pg_triggers[i].word;
+        if (!slot->trigger) /* a word listed twice: the first wins */
+            slot->trigger = &pg_triggers[i];
+    }
+    for (size_t l = 0; l < sizeof pg_lists / sizeof *pg_lists; l++)
+        for (const char *const *w = pg_lists[l].words; *w; w++) {
+            pg_word_info *slot = pg_word_slot(*w);
+            slot->word = *w;
+            slot->lists |= pg_lists[l].bit;
+        }
+}
+
+static const pg_word_info *pg_word_of(const char *w)
+{
+    pthread_once(&pg_word_once, pg_word_index);
+    const pg_word_info *slot = pg_word_slot(w);
+    return slot->word ? slot : &pg_word_none;
 }
 
 typedef struct pg_sent {
@@ -120,6 +205,7 @@ typedef struct pg_sent {
     const pg_tokens *toks;
     size_t b, e;                    /* tokens of the sentence */
     char (*w)[PG_EV_WORD];          /* folded words, indexed from b */
+    const pg_word_info **info;      /* what the rules know of them (pg_word_of) */
     long *person;                   /* mention index of a person at token, or -1 */
     const pg_mention *m;
     size_t n_m;
@@ -128,6 +214,12 @@ typedef struct pg_sent {
 static const char *pg_w(const pg_sent *s, size_t i)
 {
     return s->w[i - s->b];
+}
+
+/* Is word i of the sentence in the lists 'bits' (PG_L_)? */
+static int pg_listed(const pg_sent *s, size_t i, unsigned bits)
+{
+    return (s->info[i - s->b]->lists & bits) != 0;
 }
 
 static long pg_person_at(const pg_sent *s, size_t i)
@@ -142,39 +234,6 @@ static int pg_actor_at(const pg_sent *s, size_t i)
         if (s->m[k].tok_begin <= i && i < s->m[k].tok_end)
             return 1;
     return 0;
-}
-
-/*
- * A hash index of the triggers, built once and then only read (threads
- * extract at the same time): a slot holds a trigger's index + 1, or 0.
- */
-#define PG_TRIGGER_SLOTS 256
-#define PG_N_TRIGGERS (sizeof pg_triggers / sizeof *pg_triggers)
-_Static_assert(PG_N_TRIGGERS * 2 <= PG_TRIGGER_SLOTS, "more slots for the triggers");
-
-static unsigned char pg_trigger_slots[PG_TRIGGER_SLOTS];
-static pthread_once_t pg_trigger_once = PTHREAD_ONCE_INIT;
-
-static void pg_trigger_index(void)
-{
-    for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
-        const char *w = pg_triggers[i].word;
-        size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_TRIGGER_SLOTS - 1);
-        while (pg_trigger_slots[h] && strcmp(pg_triggers[pg_trigger_slots[h] - 1].word, w) != 0)
-            h = (h + 1) & (PG_TRIGGER_SLOTS - 1);
-        if (!pg_trigger_slots[h]) /* a word listed twice: the first wins */
-            pg_trigger_slots[h] = (unsigned char)(i + 1);
-    }
-}
-
-static const pg_trigger *pg_trigger_of(const char *w)
-{
-    pthread_once(&pg_trigger_once, pg_trigger_index);
-    for (size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_TRIGGER_SLOTS - 1);
-         pg_trigger_slots[h]; h = (h + 1) & (PG_TRIGGER_SLOTS - 1))
-        if (strcmp(w, pg_triggers[pg_trigger_slots[h] - 1].word) == 0)
-            return &pg_triggers[pg_trigger_slots[h] - 1];
-    return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -232,23 +291,25 @@ pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin
     for (size_t i = begin; i < end; i++) {
         const pg_token *t = &toks->v[i];
         pg_fold_word(text, t, w);
-        if (strcmp(w, "yesterday") == 0)
+        if (pg_eq(w, "yesterday"))
             return date - 1;
-        if (strcmp(w, "today") == 0 || strcmp(w, "tonight") == 0)
+        if (pg_eq(w, "today") || pg_eq(w, "tonight"))
             return date;
         /* "this morning", "earlier in the day" */
-        if ((strcmp(prev, "this") == 0 && (strcmp(w, "morning") == 0 || strcmp(w, "afternoon") == 0 ||
-                                           strcmp(w, "evening") == 0)) ||
-            (strcmp(prev, "the") == 0 && strcmp(w, "day") == 0 && strcmp(prev2, "in") == 0))
+        if ((pg_eq(prev, "this") &&
+             (pg_eq(w, "morning") || pg_eq(w, "afternoon") || pg_eq(w, "evening"))) ||
+            (pg_eq(prev, "the") && pg_eq(w, "day") && pg_eq(prev2, "in")))
             return date;
-        if (strcmp(w, "tomorrow") == 0)
+        if (pg_eq(w, "tomorrow"))
             return date + 1;
-        int wd = pg_weekday_from_name(text + t->start, t->end - t->start);
-        if (wd >= 0 && (t->flags & PG_TOK_UPPER) && strlen(w) >= 3) {
+        int wd = (t->flags & PG_TOK_UPPER)
+                     ? pg_weekday_from_name(text + t->start, t->end - t->start)
+                     : -1;
+        if (wd >= 0 && strlen(w) >= 3) {
             int fwd = future, back = !future;
-            if (strcmp(prev, "last") == 0)
+            if (pg_eq(prev, "last"))
                 fwd = 0, back = 1;
-            else if (strcmp(prev, "next") == 0 || strcmp(prev, "coming") == 0)
+            else if (pg_eq(prev, "next") || pg_eq(prev, "coming"))
                 fwd = 1, back = 0;
             int today = pg_day_weekday(date);
             if (back)
@@ -367,16 +428,16 @@ static size_t pg_group(const pg_sent *s, size_t from, int step, size_t limit, si
         }
         const char *w = pg_w(s, (size_t)i);
         /* "spoke with four leaders: A, the Russian president; B of Japan; ..." */
-        int list = step > 0 && (strcmp(w, ":") == 0 ? n == 0 : (strcmp(w, ";") == 0 && n > 0));
+        int list = step > 0 && (pg_eq(w, ":") ? n == 0 : (pg_eq(w, ";") && n > 0));
         if (list) {
             in_list = 1;
             continue;
         }
-        if (pg_in(w, pg_reporting) || pg_in(w, pg_stops) || strcmp(w, ";") == 0 ||
-            strcmp(w, ":") == 0)
+        if (pg_listed(s, (size_t)i, PG_L_REPORTING | PG_L_STOP) || pg_eq(w, ";") || pg_eq(w, ":"))
             break;
         /* in a list, a country or title after a name belongs to it: "Shinzo Abe of Japan" */
-        if (n > 0 && !pg_in(w, pg_links) && !(in_list && (strcmp(w, "of") == 0 || pg_actor_at(s, (size_t)i))))
+        if (n > 0 && !pg_listed(s, (size_t)i, PG_L_LINK) &&
+            !(in_list && (pg_eq(w, "of") || pg_actor_at(s, (size_t)i))))
             break;
         if (n == 0 && ++skipped > gap)
             break;
@@ -392,9 +453,9 @@ static int pg_reported(const pg_sent *s, size_t clause)
     if (clause <= s->b)
         return 0;
     size_t verb = clause - 1;
-    if (strcmp(pg_w(s, verb), "that") == 0 && verb > s->b)
+    if (pg_eq(pg_w(s, verb), "that") && verb > s->b)
         verb--;
-    return pg_in(pg_w(s, verb), pg_reporting);
+    return pg_listed(s, verb, PG_L_REPORTING);
 }
 
 static pg_status pg_status_of(const pg_sent *s, size_t clause, size_t trig)
@@ -402,34 +463,34 @@ static pg_status pg_status_of(const pg_sent *s, size_t clause, size_t trig)
     int neg = 0, hyp = 0, fut = 0;
     for (size_t i = clause; i < trig; i++) {
         const char *w = pg_w(s, i);
-        if (pg_in(w, pg_negations) || (strlen(w) > 3 && strcmp(w + strlen(w) - 3, "n't") == 0))
+        if (pg_listed(s, i, PG_L_NEGATION) || (strlen(w) > 3 && pg_eq(w + strlen(w) - 3, "n't")))
             neg = 1;
-        else if (strcmp(w, "would") == 0 && pg_reported(s, clause))
+        else if (pg_eq(w, "would") && pg_reported(s, clause))
             fut = 1; /* "Wang said Xi would speak with Biden": a plan, reported */
-        else if (pg_in(w, pg_conditionals) ||
-                 (strcmp(w, "for") == 0 && i > clause && strncmp(pg_w(s, i - 1), "call", 4) == 0))
+        else if (pg_listed(s, i, PG_L_CONDITIONAL) ||
+                 (pg_eq(w, "for") && i > clause && strncmp(pg_w(s, i - 1), "call", 4) == 0))
             hyp = 1; /* "called for talks" asks for them */
-        else if (strcmp(w, "to") == 0) {
+        else if (pg_eq(w, "to")) {
             /* "is due to", "plans to": the words before 'to' tell */
-            if (i > clause && pg_in(pg_w(s, i - 1), pg_futures))
+            if (i > clause && pg_listed(s, i - 1, PG_L_FUTURE))
                 fut = 1;
-        } else if (pg_in(w, pg_futures) && strcmp(w, "set") != 0)
+        } else if (pg_listed(s, i, PG_L_FUTURE) && !pg_eq(w, "set"))
             fut = 1;
-        else if (strcmp(w, "set") == 0 && i + 1 < trig && strcmp(pg_w(s, i + 1), "to") == 0)
+        else if (pg_eq(w, "set") && i + 1 < trig && pg_eq(pg_w(s, i + 1), "to"))
             fut = 1;
     }
     for (size_t i = trig + 1; i < s->e; i++) {
         const char *w = pg_w(s, i);
-        if (pg_in(w, pg_cancellations) &&
-            (strcmp(w, "off") != 0 || strcmp(pg_w(s, i - 1), "called") == 0))
+        if (pg_listed(s, i, PG_L_CANCELLATION) &&
+            (!pg_eq(w, "off") || pg_eq(pg_w(s, i - 1), "called")))
             neg = 1;
-        else if (strcmp(w, "next") == 0 || strcmp(w, "tomorrow") == 0)
+        else if (pg_eq(w, "next") || pg_eq(w, "tomorrow"))
             fut = 1;
-        else if (strcmp(w, "if") == 0 || strcmp(w, "unless") == 0)
+        else if (pg_eq(w, "if") || pg_eq(w, "unless"))
             hyp = 1;
     }
     /* headlines: "Biden and Xi to meet" */
-    if (trig > s->b + 1 && strcmp(pg_w(s, trig - 1), "to") == 0 && pg_person_at(s, trig - 2) >= 0)
+    if (trig > s->b + 1 && pg_eq(pg_w(s, trig - 1), "to") && pg_person_at(s, trig - 2) >= 0)
         fut = 1;
     if (neg)
         return PG_STATUS_NEGATED;
@@ -446,7 +507,7 @@ static size_t pg_clause_start(const pg_sent *s, size_t i)
     size_t c = s->b;
     for (size_t k = s->b; k < i; k++) {
         const char *w = pg_w(s, k);
-        if (strcmp(w, ";") == 0 || strcmp(w, "that") == 0 || pg_in(w, pg_reporting))
+        if (pg_eq(w, ";") || pg_eq(w, "that") || pg_listed(s, k, PG_L_REPORTING))
             c = k + 1;
     }
     return c;
@@ -457,9 +518,9 @@ static int pg_phone_nearby(const pg_sent *s, size_t trig)
     size_t lo = trig > s->b + 4 ? trig - 4 : s->b, hi = trig + 12 < s->e ? trig + 12 : s->e;
     for (size_t i = lo; i < hi; i++) {
         const char *w = pg_w(s, i);
-        if (strcmp(w, "phone") == 0 || strcmp(w, "telephone") == 0 || strcmp(w, "video") == 0 ||
-            strcmp(w, "phones") == 0 || strcmp(w, "videoconference") == 0 ||
-            strcmp(w, "virtual") == 0 || strcmp(w, "videolink") == 0)
+        if (pg_eq(w, "phone") || pg_eq(w, "telephone") || pg_eq(w, "video") ||
+            pg_eq(w, "phones") || pg_eq(w, "videoconference") ||
+            pg_eq(w, "virtual") || pg_eq(w, "videolink"))
             return 1;
     }
     return 0;
@@ -475,12 +536,12 @@ static size_t pg_speaker(const pg_sent *s, size_t clause, size_t t, int pronoun,
     if (clause <= s->b + 1 || clause >= t)
         return 0;
     const char *w = pg_w(s, clause);
-    if (pronoun && strcmp(w, "he") != 0 && strcmp(w, "she") != 0)
+    if (pronoun && !pg_eq(w, "he") && !pg_eq(w, "she"))
         return 0;
     size_t verb = clause - 1;
-    if (strcmp(pg_w(s, verb), "that") == 0 && verb > s->b)
+    if (pg_eq(pg_w(s, verb), "that") && verb > s->b)
         verb--;
-    if (!pg_in(pg_w(s, verb), pg_reporting) || verb == s->b)
+    if (!pg_listed(s, verb, PG_L_REPORTING) || verb == s->b)
         return 0;
     long speaker[2];
     if (pg_group(s, verb - 1, -1, 4, 1, speaker, 2, NULL) != 1)
@@ -489,21 +550,14 @@ static size_t pg_speaker(const pg_sent *s, size_t clause, size_t t, int pronoun,
     return 1;
 }
 
-static const char *const pg_modals[] = {"will", "would", "could", "might", "may", "to",
-                                        "shall", "'ll", "should", "must", NULL};
-static const char *const pg_light_verbs[] = {
-    "held", "hold", "holds", "holding", "had", "have", "has", "having", "concluded",
-    "began", "begin", "started", "start", "arrange", "arranged", "agreed", "convened",
-    "opened", "wrapped", "ended", NULL};
-
 /* "the two men", "both leaders" just before the trigger */
 static int pg_the_two(const pg_sent *s, size_t t)
 {
     for (size_t i = t; i > s->b + 1 && i + 5 > t; i--) {
         const char *w = pg_w(s, i - 1), *before = pg_w(s, i - 2);
-        if ((strcmp(w, "men") == 0 || strcmp(w, "leaders") == 0 || strcmp(w, "women") == 0 ||
-             strcmp(w, "presidents") == 0) &&
-            (strcmp(before, "two") == 0 || strcmp(before, "both") == 0))
+        if ((pg_eq(w, "men") || pg_eq(w, "leaders") || pg_eq(w, "women") ||
+             pg_eq(w, "presidents")) &&
+            (pg_eq(before, "two") || pg_eq(before, "both")))
             return 1;
     }
     return 0;
@@ -513,7 +567,7 @@ static int pg_the_two(const pg_sent *s, size_t t)
 static int pg_light_verb(const pg_sent *s, size_t from, size_t t)
 {
     for (size_t i = from; i < t; i++)
-        if (pg_in(pg_w(s, i), pg_light_verbs))
+        if (pg_listed(s, i, PG_L_LIGHT_VERB))
             return 1;
     return from >= t; /* nothing between: "Biden Xi summit" */
 }
@@ -523,12 +577,12 @@ static int pg_noun_is_setting(const pg_sent *s, size_t t)
 {
     for (size_t k = t; k > s->b && k + 3 > t; k--) {
         const char *w = pg_w(s, k - 1);
-        if (strcmp(w, "at") == 0 || strcmp(w, "during") == 0 || strcmp(w, "on") == 0 ||
-            strcmp(w, "after") == 0 || strcmp(w, "before") == 0 || strcmp(w, "since") == 0 ||
-            strcmp(w, "ahead") == 0 || strcmp(w, "about") == 0 || strcmp(w, "in") == 0)
+        if (pg_eq(w, "at") || pg_eq(w, "during") || pg_eq(w, "on") ||
+            pg_eq(w, "after") || pg_eq(w, "before") || pg_eq(w, "since") ||
+            pg_eq(w, "ahead") || pg_eq(w, "about") || pg_eq(w, "in"))
             return 1;
-        if (strcmp(w, "the") != 0 && strcmp(w, "a") != 0 && strcmp(w, "this") != 0 &&
-            strcmp(w, "that") != 0 && strcmp(w, "g20") != 0 && strcmp(w, "nato") != 0)
+        if (!pg_eq(w, "the") && !pg_eq(w, "a") && !pg_eq(w, "this") &&
+            !pg_eq(w, "that") && !pg_eq(w, "g20") && !pg_eq(w, "nato"))
             return 0;
     }
     return 0;
@@ -539,12 +593,12 @@ static pg_status pg_status_after(const pg_sent *s, size_t from, pg_status status
 {
     for (size_t i = from; i < s->e && i < from + 4; i++) {
         const char *w = pg_w(s, i);
-        if (strcmp(w, "could") == 0 || strcmp(w, "might") == 0 || strcmp(w, "may") == 0)
+        if (pg_eq(w, "could") || pg_eq(w, "might") || pg_eq(w, "may"))
             return PG_STATUS_HYPOTHETICAL;
-        if (strcmp(w, "will") == 0 || strcmp(w, "is") == 0 || strcmp(w, "was") == 0) {
+        if (pg_eq(w, "will") || pg_eq(w, "is") || pg_eq(w, "was")) {
             const char *n = i + 1 < s->e ? pg_w(s, i + 1) : "";
-            if (strcmp(w, "will") == 0 || strcmp(n, "planned") == 0 || strcmp(n, "scheduled") == 0 ||
-                strcmp(n, "expected") == 0 || strcmp(n, "due") == 0)
+            if (pg_eq(w, "will") || pg_eq(n, "planned") || pg_eq(n, "scheduled") ||
+                pg_eq(n, "expected") || pg_eq(n, "due"))
                 return status == PG_STATUS_OCCURRED ? PG_STATUS_PLANNED : status;
         }
     }
@@ -564,17 +618,17 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     int noun_only = (tr->flags & PG_TRIG_NOUN) && !(tr->flags & PG_TRIG_VERB);
     const char *next = obj_from < s->e ? pg_w(s, obj_from) : "";
     /* "received a call from X": the noun "call" that follows is the trigger */
-    if (strcmp(tr->word, "received") == 0 && obj_from + 1 < s->e &&
-        (strcmp(pg_w(s, obj_from + 1), "call") == 0 || strcmp(pg_w(s, obj_from + 1), "phone") == 0 ||
-         strcmp(pg_w(s, obj_from + 1), "telephone") == 0))
+    if (pg_eq(tr->word, "received") && obj_from + 1 < s->e &&
+        (pg_eq(pg_w(s, obj_from + 1), "call") || pg_eq(pg_w(s, obj_from + 1), "phone") ||
+         pg_eq(pg_w(s, obj_from + 1), "telephone")))
         return PG_OK;
     /* "called off", "called for", "called on", "a call for a ceasefire": no call */
-    if (strncmp(tr->word, "call", 4) == 0 && strcmp(next, "for") == 0)
+    if (strncmp(tr->word, "call", 4) == 0 && pg_eq(next, "for"))
         return PG_OK;
-    if (strcmp(tr->word, "called") == 0 &&
-        (strcmp(next, "off") == 0 || strcmp(next, "for") == 0 || strcmp(next, "on") == 0))
+    if (pg_eq(tr->word, "called") &&
+        (pg_eq(next, "off") || pg_eq(next, "for") || pg_eq(next, "on")))
         return PG_OK;
-    if (strcmp(next, "by") == 0 && (tr->flags & PG_TRIG_VERB)) {
+    if (pg_eq(next, "by") && (tr->flags & PG_TRIG_VERB)) {
         passive = 1; /* "was called by X", "was hosted by X" */
         obj_from++;
         /* the subject of a passive stands right before it: "X was (warmly) welcomed" */
@@ -582,14 +636,14 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     } else if (tr->flags & PG_TRIG_NOUN) {
         for (size_t k = obj_from; k < s->e && k < obj_from + 3; k++) {
             const char *w = pg_w(s, k);
-            if (strcmp(w, "from") == 0 || strcmp(w, "by") == 0) {
+            if (pg_eq(w, "from") || pg_eq(w, "by")) {
                 from_obj = 1;
                 obj_from = k + 1;
                 break;
             }
-            if (strcmp(w, "with") == 0 || strcmp(w, "between") == 0 || strcmp(w, "to") == 0 ||
-                strcmp(w, "of") == 0) {
-                to_obj = strcmp(w, "to") == 0;
+            if (pg_eq(w, "with") || pg_eq(w, "between") || pg_eq(w, "to") ||
+                pg_eq(w, "of")) {
+                to_obj = pg_eq(w, "to");
                 obj_from = k + 1;
                 break;
             }
@@ -597,15 +651,15 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     }
     /* "spoke with four other leaders on Saturday: A; B; C" */
     for (size_t k = obj_from; k < s->e && k < obj_from + 8 && pg_person_at(s, k) < 0; k++)
-        if (strcmp(pg_w(s, k), ":") == 0) {
+        if (pg_eq(pg_w(s, k), ":")) {
             obj_from = k;
             break;
         }
     int explicit_obj = obj_from != t + 1;
-    int between = explicit_obj && strcmp(pg_w(s, obj_from - 1), "between") == 0;
+    int between = explicit_obj && pg_eq(pg_w(s, obj_from - 1), "between");
     /* "will call X", "could call X": the verb, so the subject places the call */
     int flags = tr->flags;
-    if (strcmp(tr->word, "call") == 0 && t > s->b && pg_in(pg_w(s, t - 1), pg_modals))
+    if (pg_eq(tr->word, "call") && t > s->b && pg_listed(s, t - 1, PG_L_MODAL))
         flags |= PG_TRIG_INITIATES | PG_TRIG_NEEDS_OBJ;
     size_t gap = (flags & PG_TRIG_NEEDS_OBJ) && !passive ? 1 : 3;
     size_t obj_end = obj_from;
@@ -635,8 +689,8 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     if ((flags & PG_TRIG_NOUN) && !explicit_obj && pg_noun_is_setting(s, t))
         return PG_OK;
     /* "called Putin a war criminal" */
-    if (strcmp(tr->word, "called") == 0 && obj_end < s->e &&
-        (strcmp(pg_w(s, obj_end), "a") == 0 || strcmp(pg_w(s, obj_end), "an") == 0))
+    if (pg_eq(tr->word, "called") && obj_end < s->e &&
+        (pg_eq(pg_w(s, obj_end), "a") || pg_eq(pg_w(s, obj_end), "an")))
         return PG_OK;
     pg_mode mode = tr->mode;
     if (pg_phone_nearby(s, t))
@@ -718,10 +772,12 @@ int pg_events_detect(const char *text, const pg_tokens *toks, const pg_sentence 
     if (persons < 2 || n > PG_EV_MAX_TOKENS)
         return PG_OK;
     char w[PG_EV_MAX_TOKENS][PG_EV_WORD];
+    const pg_word_info *info[PG_EV_MAX_TOKENS];
     long person[PG_EV_MAX_TOKENS];
-    pg_sent s = {text, toks, st->tok_begin, st->tok_end, w, person, m, n_m};
+    pg_sent s = {text, toks, st->tok_begin, st->tok_end, w, info, person, m, n_m};
     for (size_t i = 0; i < n; i++) {
         pg_fold_word(text, &toks->v[s.b + i], w[i]);
+        info[i] = pg_word_of(w[i]);
         person[i] = -1;
     }
     /* the first mention at a token wins; a hyphenated pair shares its token */
@@ -737,12 +793,12 @@ int pg_events_detect(const char *text, const pg_tokens *toks, const pg_sentence 
     for (size_t i = s.b; i < s.e && rc == PG_OK; i++) {
         if (pg_person_at(&s, i) >= 0)
             continue;
-        const pg_trigger *tr = pg_trigger_of(pg_w(&s, i));
+        const pg_trigger *tr = s.info[i - s.b]->trigger;
         if (!tr)
             continue;
         /* "phone call", "phone talks": one trigger, the noun decides */
-        if ((strcmp(tr->word, "phone") == 0 || strcmp(tr->word, "telephone") == 0) &&
-            i + 1 < s.e && pg_trigger_of(pg_w(&s, i + 1)))
+        if ((pg_eq(tr->word, "phone") || pg_eq(tr->word, "telephone")) &&
+            i + 1 < s.e && s.info[i + 1 - s.b]->trigger)
             continue;
         size_t before = out->n;
         if (tr->flags & PG_TRIG_NOUN)

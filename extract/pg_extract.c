@@ -1,5 +1,6 @@
 #include "pg_extract.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,19 +68,31 @@ static int pg_grow(void **v, size_t *cap, size_t n, size_t size)
     return 0;
 }
 
+/*
+ * What extraction learns of an article while reading it, in memory an
+ * extractor keeps from one article to the next.
+ */
+typedef struct pg_ex_memory {
+    pg_strmap ids;      /* id -> actor */
+    pg_strmap surnames; /* folded surname of a discovered person -> actor */
+    pg_strmap later;    /* folded surname -> full name anywhere in the article (later_v) */
+    pg_name *later_v;
+    size_t cap_later;
+    pg_strmap firms; /* folded names of firms met with their legal form ("atria" of "Atria Oy") */
+    uint32_t *memo;  /* what discovery learnt of each token, kept for its second pass */
+    size_t memo_cap;
+} pg_ex_memory;
+
 typedef struct pg_ex {
     const pg_dict *dict;
     const char *text;
     pg_day date;
     pg_doc_actor *actors;
     size_t n_actors, cap_actors;
-    pg_strmap ids;      /* id -> actor */
-    pg_strmap surnames; /* folded surname of a discovered person -> actor */
-    pg_strmap later;    /* folded surname -> full name anywhere in the article (later_v) */
-    pg_name *later_v;
-    size_t n_later, cap_later;
-    pg_strmap firms; /* folded names of firms met with their legal form ("atria" of "Atria Oy") */
-    uint32_t *memo; /* what discovery learnt of each token, kept for its second pass */
+    pg_ex_memory m; /* lent by the extractor for the article */
+    size_t n_later; /* m.later_v in use */
+    const uint32_t *uppers; /* the capitalised words of the article, by index */
+    size_t n_uppers, next_upper; /* next_upper: the first not before the sentence read */
     pg_comention *co;
     size_t n_co, cap_co;
     pg_event *ev;
@@ -134,7 +147,7 @@ void pg_slug(const char *s, size_t len, char *out, size_t cap)
 static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label_len,
                        pg_kind kind, const char *country, int in_dict, size_t *index)
 {
-    long at = pg_strmap_get(&x->ids, id, strlen(id));
+    long at = pg_strmap_get(&x->m.ids, id, strlen(id));
     if (at >= 0) {
         *index = (size_t)at;
         return PG_OK;
@@ -157,7 +170,7 @@ static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label
     a->affiliation = -1;
     if (country)
         memcpy(a->country, country, strnlen(country, 3));
-    if (pg_strmap_put(&x->ids, id, strlen(id), (long)x->n_actors) != 0)
+    if (pg_strmap_put(&x->m.ids, id, strlen(id), (long)x->n_actors) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     *index = x->n_actors++;
     return PG_OK;
@@ -206,14 +219,14 @@ static size_t pg_ex_phrase(const pg_ex *x, const pg_tokens *toks, const pg_name 
 static long pg_ex_surname_actor(pg_ex *x, const pg_tokens *toks, const char *sur, size_t sl,
                                 int *rc)
 {
-    long known = sl > 0 ? pg_strmap_get(&x->surnames, sur, sl) : -1;
+    long known = sl > 0 ? pg_strmap_get(&x->m.surnames, sur, sl) : -1;
     if (known >= 0 || sl == 0)
         return known;
-    long later = pg_strmap_get(&x->later, sur, sl);
+    long later = pg_strmap_get(&x->m.later, sur, sl);
     if (later < 0)
         return -1;
     size_t idx;
-    *rc = pg_ex_discovered(x, toks, &x->later_v[later], &idx);
+    *rc = pg_ex_discovered(x, toks, &x->m.later_v[later], &idx);
     if (*rc == PG_EINPUT) {
         *rc = PG_OK;
         return -1;
@@ -237,7 +250,7 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
         int rc = PG_OK;
         /* a full name only joins one already met: the later one may be this very name */
         long known = nt == 1 ? pg_ex_surname_actor(x, toks, sur, sl, &rc)
-                             : pg_strmap_get(&x->surnames, sur, sl);
+                             : pg_strmap_get(&x->m.surnames, sur, sl);
         if (known >= 0) {
             *index = (size_t)known;
             return PG_OK;
@@ -256,11 +269,11 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
         if (d >= 0 && pg_dict_actor(x->dict, (size_t)d)->kind == PG_KIND_PERSON)
             return pg_ex_dict_actor(x, d, index);
     }
-    if (x->firms.n > 0) {
+    if (x->m.firms.n > 0) {
         /* "Atria said" in an article that wrote "Atria Oy" */
         char phrase[PG_LABEL_MAX + 1];
         size_t pl = pg_ex_phrase(x, toks, nm, phrase, sizeof phrase);
-        if (pl > 0 && pg_strmap_get(&x->firms, phrase, pl) >= 0)
+        if (pl > 0 && pg_strmap_get(&x->m.firms, phrase, pl) >= 0)
             return PG_EINPUT;
     }
     size_t start = first->start, end = last->end;
@@ -278,8 +291,8 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
                     : pg_ex_actor(x, id, x->text + start, end - start, PG_KIND_PERSON, NULL, 0,
                                   index);
     if (rc == PG_OK && sl > 0 && nm->tok_end - nm->tok_begin >= 2 &&
-        pg_strmap_get(&x->surnames, sur, sl) < 0 &&
-        pg_strmap_put(&x->surnames, sur, sl, (long)*index) != 0)
+        pg_strmap_get(&x->m.surnames, sur, sl) < 0 &&
+        pg_strmap_put(&x->m.surnames, sur, sl, (long)*index) != 0)
         rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
     return rc;
 }
@@ -430,10 +443,20 @@ static int pg_ex_other_person(const pg_ex *x, const pg_tokens *toks, const pg_se
 static int pg_ex_discover(pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
                           const unsigned char *covered, unsigned flags, pg_names *names)
 {
-    if (!x->memo)
+    if (!x->m.memo)
         return pg_discover_names(x->text, toks, s, covered, names, x->err);
-    return pg_discover_names_memo(x->text, toks, s, covered, x->memo + s->tok_begin,
-                                  s->tok_end - s->tok_begin, flags, names, x->err);
+    /* the capitalised words from the sentence on: the first at or after its start */
+    size_t lo = 0, hi = x->n_uppers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->uppers[mid] < s->tok_begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return pg_discover_names_memo(x->text, toks, s, covered, x->m.memo + s->tok_begin,
+                                  s->tok_end - s->tok_begin, x->uppers + lo, x->n_uppers - lo,
+                                  flags, names, x->err);
 }
 
 /* Words between an owner and a person: "Merkel's (chief) spokesman Steffen Seibert". */
@@ -521,8 +544,13 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         if (rc == PG_OK)
             rc = pg_add_mention(x, ms, m->tok_begin, m->tok_end, idx);
     }
-    for (size_t i = s->tok_begin; i < s->tok_end && rc == PG_OK; i++) {
-        if ((*covered)[i - s->tok_begin])
+    /* only capitalised words matter below: they are listed, the rest is not read */
+    while (x->next_upper < x->n_uppers && x->uppers[x->next_upper] < s->tok_begin)
+        x->next_upper++;
+    const uint32_t *up = x->uppers + x->next_upper, *up_end = x->uppers + x->n_uppers;
+    for (const uint32_t *u = up; u < up_end && *u < s->tok_end && rc == PG_OK; u++) {
+        size_t i = *u;
+        if (!(toks->v[i].flags & PG_TOK_HYPHEN) || (*covered)[i - s->tok_begin])
             continue;
         size_t before = ms->n;
         rc = pg_hyphen_parts(x, toks, i, ms);
@@ -543,15 +571,17 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         }
     }
     /* a surname of a person named in full earlier or later in the article */
-    size_t sur_end = x->surnames.n == 0 && x->later.n == 0 ? s->tok_begin : s->tok_end;
-    for (size_t i = s->tok_begin; i < sur_end && rc == PG_OK; i++) {
+    size_t sur_end = x->m.surnames.n == 0 && x->m.later.n == 0 ? s->tok_begin : s->tok_end;
+    for (const uint32_t *u = up; u < up_end && *u < sur_end && rc == PG_OK; u++) {
+        size_t i = *u;
         const pg_token *t = &toks->v[i];
-        if ((*covered)[i - s->tok_begin] || !(t->flags & PG_TOK_UPPER))
+        if ((*covered)[i - s->tok_begin])
             continue;
         char sur[64];
         size_t sl = pg_surname(x->text, t, sur, sizeof sur);
-        if (sl == 0 || (pg_strmap_get(&x->surnames, sur, sl) < 0 &&
-                        pg_strmap_get(&x->later, sur, sl) < 0))
+        uint64_t h = sl ? pg_hash_bytes(sur, sl) : 0;
+        if (sl == 0 || (pg_strmap_get_hashed(&x->m.surnames, sur, sl, h) < 0 &&
+                        pg_strmap_get_hashed(&x->m.later, sur, sl, h) < 0))
             continue; /* the surname of no one in the article: the common case */
         /* a word of a longer capitalised run that discovery did not take */
         int next_cap = i + 1 < s->tok_end && !(*covered)[i + 1 - s->tok_begin] &&
@@ -647,6 +677,17 @@ static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
     return PG_OK;
 }
 
+static void pg_ex_memory_release(pg_ex_memory *m)
+{
+    pg_strmap_release(&m->ids);
+    pg_strmap_release(&m->surnames);
+    pg_strmap_release(&m->later);
+    pg_strmap_release(&m->firms);
+    free(m->later_v);
+    free(m->memo);
+    memset(m, 0, sizeof *m);
+}
+
 static void pg_ex_release(pg_ex *x)
 {
     for (size_t i = 0; i < x->n_actors; i++) {
@@ -659,12 +700,7 @@ static void pg_ex_release(pg_ex *x)
     free(x->sents);
     free(x->co);
     free(x->ev);
-    pg_strmap_release(&x->ids);
-    pg_strmap_release(&x->surnames);
-    pg_strmap_release(&x->later);
-    pg_strmap_release(&x->firms);
-    free(x->later_v);
-    free(x->memo);
+    pg_ex_memory_release(&x->m);
 }
 
 /*
@@ -698,7 +734,7 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
             if (nm->firm) {
                 char phrase[PG_LABEL_MAX + 1];
                 size_t pl = pg_ex_phrase(x, toks, nm, phrase, sizeof phrase);
-                if (pl > 0 && pg_strmap_put(&x->firms, phrase, pl, 1) != 0)
+                if (pl > 0 && pg_strmap_put(&x->m.firms, phrase, pl, 1) != 0)
                     return pg_error_set(x->err, PG_ENOMEM, "out of memory");
                 continue;
             }
@@ -706,27 +742,26 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
             size_t sl = nm->tok_end - nm->tok_begin >= 2
                             ? pg_surname(x->text, &toks->v[nm->tok_end - 1], sur, sizeof sur)
                             : 0;
-            if (sl == 0 || pg_strmap_get(&x->later, sur, sl) >= 0)
+            if (sl == 0 || pg_strmap_get(&x->m.later, sur, sl) >= 0)
                 continue;
-            if (pg_grow((void **)&x->later_v, &x->cap_later, x->n_later, sizeof *x->later_v) != 0 ||
-                pg_strmap_put(&x->later, sur, sl, (long)x->n_later) != 0)
+            if (pg_grow((void **)&x->m.later_v, &x->m.cap_later, x->n_later,
+                        sizeof *x->m.later_v) != 0 ||
+                pg_strmap_put(&x->m.later, sur, sl, (long)x->n_later) != 0)
                 return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-            x->later_v[x->n_later++] = *nm;
+            x->m.later_v[x->n_later++] = *nm;
         }
     }
     return PG_OK;
 }
 
 /*
- * Which sentences are page furniture. A caption is the text before its
- * credit on the same line: "Putin at his desk. Photograph: X/AP".
+ * Which sentences are page furniture, into marks[0, sents->n). A caption
+ * is the text before its credit on the same line: "Putin at his desk.
+ * Photograph: X/AP".
  */
-static unsigned char *pg_furniture_marks(const char *text, const pg_tokens *toks,
-                                         const pg_sentences *sents)
+static void pg_furniture_marks(const char *text, const pg_tokens *toks, const pg_sentences *sents,
+                               unsigned char *marks)
 {
-    unsigned char *marks = calloc(sents->n + 1, 1);
-    if (!marks)
-        return NULL;
     for (size_t i = sents->n; i-- > 0;) {
         const pg_sentence *s = &sents->v[i];
         marks[i] = (unsigned char)pg_is_furniture(text, toks, s);
@@ -740,11 +775,122 @@ static unsigned char *pg_furniture_marks(const char *text, const pg_tokens *toks
                 marks[i] = 1;
         }
     }
-    return marks;
+}
+
+/*
+ * The working memory of extraction, kept from one article to the next:
+ * an article costs a few allocations, not dozens. Buffers that grew past
+ * PG_KEEP_BYTES for an outsized article are given back after it.
+ */
+struct pg_extractor {
+    pg_tokens toks;
+    pg_sentences sents;
+    pg_matches mt;
+    pg_names names;
+    pg_mentions ms;
+    unsigned char *covered, *furniture;
+    size_t cov_cap, furniture_cap;
+    uint32_t *uppers;
+    size_t uppers_cap;
+    pg_ex_memory m; /* lent to each article in turn */
+};
+
+#define PG_KEEP_BYTES ((size_t)1 << 20)
+
+int pg_extractor_new(pg_extractor **out, pg_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
+}
+
+void pg_extractor_free(pg_extractor *ex)
+{
+    if (!ex)
+        return;
+    pg_tokens_release(&ex->toks);
+    pg_sentences_release(&ex->sents);
+    pg_matches_release(&ex->mt);
+    pg_names_release(&ex->names);
+    free(ex->ms.v);
+    free(ex->covered);
+    free(ex->furniture);
+    free(ex->uppers);
+    pg_ex_memory_release(&ex->m);
+    free(ex);
+}
+
+/* Room for n items of 'size' bytes in *v (capacity *cap); 0, or -1 when out of memory. */
+static int pg_reserve(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n <= *cap)
+        return 0;
+    if (n > SIZE_MAX / size)
+        return -1;
+    void *p = realloc(*v, n * size);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = n;
+    return 0;
+}
+
+/* Lends the extractor's memory to x for one article. */
+static void pg_ex_borrow(pg_ex *x, pg_extractor *ex)
+{
+    x->m = ex->m;
+    memset(&ex->m, 0, sizeof ex->m);
+}
+
+/* Takes the memory back from x, emptied, and gives back what an outsized article grew. */
+static void pg_ex_return(pg_ex *x, pg_extractor *ex)
+{
+    pg_ex_memory *m = &ex->m;
+    *m = x->m;
+    memset(&x->m, 0, sizeof x->m);
+    pg_strmap_clear(&m->ids);
+    pg_strmap_clear(&m->surnames);
+    pg_strmap_clear(&m->later);
+    pg_strmap_clear(&m->firms);
+    if (ex->toks.cap * sizeof *ex->toks.v > PG_KEEP_BYTES)
+        pg_tokens_release(&ex->toks);
+    if (ex->sents.cap * sizeof *ex->sents.v > PG_KEEP_BYTES)
+        pg_sentences_release(&ex->sents);
+    if (m->memo_cap * sizeof *m->memo > PG_KEEP_BYTES) {
+        free(m->memo);
+        m->memo = NULL;
+        m->memo_cap = 0;
+    }
+    if (ex->uppers_cap * sizeof *ex->uppers > PG_KEEP_BYTES) {
+        free(ex->uppers);
+        ex->uppers = NULL;
+        ex->uppers_cap = 0;
+    }
+    if (ex->furniture_cap > PG_KEEP_BYTES) {
+        free(ex->furniture);
+        ex->furniture = NULL;
+        ex->furniture_cap = 0;
+    }
+    if (m->cap_later * sizeof *m->later_v > PG_KEEP_BYTES) {
+        free(m->later_v);
+        m->later_v = NULL;
+        m->cap_later = 0;
+    }
 }
 
 int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extract_options *opt,
                        pg_doc **out, pg_error *err)
+{
+    pg_extractor *ex;
+    *out = NULL;
+    int rc = pg_extractor_new(&ex, err);
+    if (rc == PG_OK)
+        rc = pg_extract_article_with(ex, dict, a, opt, out, err);
+    pg_extractor_free(ex);
+    return rc;
+}
+
+int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_article *a,
+                            const pg_extract_options *opt, pg_doc **out, pg_error *err)
 {
     pg_extract_options defaults;
     if (!opt) {
@@ -761,40 +907,45 @@ int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extrac
         x.date = pg_day_find_dateline(a->text, a->len, PG_DATELINE_BYTES);
     if (x.date == PG_DAY_NONE)
         x.date = opt->date;
+    pg_ex_borrow(&x, ex);
 
-    pg_tokens toks = {0};
-    pg_sentences sents = {0};
-    pg_matches mt = {0};
-    pg_names names = {0};
-    pg_mentions ms = {0};
-    unsigned char *covered = NULL;
-    size_t cov_cap = 0;
-    int rc = pg_tokenize(&toks, a->text, a->len, err);
+    pg_tokens *toks = &ex->toks;
+    pg_sentences *sents = &ex->sents;
+    toks->n = 0;
+    sents->n = 0;
+    int rc = pg_tokenize(toks, a->text, a->len, err);
     if (rc == PG_OK)
-        rc = pg_split_sentences(&sents, &toks, a->text, err);
-    unsigned char *furniture = rc == PG_OK ? pg_furniture_marks(a->text, &toks, &sents) : NULL;
-    if (rc == PG_OK && !furniture && sents.n > 0)
+        rc = pg_split_sentences(sents, toks, a->text, err);
+    if (rc == PG_OK &&
+        pg_reserve((void **)&ex->furniture, &ex->furniture_cap, sents->n + 1, 1) != 0)
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
-    if (rc == PG_OK && opt->discover && sents.n > 0) {
-        x.memo = calloc(toks.n, sizeof *x.memo);
-        if (!x.memo)
-            rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    if (rc == PG_OK)
+        pg_furniture_marks(a->text, toks, sents, ex->furniture);
+    if (rc == PG_OK &&
+        pg_reserve((void **)&ex->uppers, &ex->uppers_cap, toks->n, sizeof *ex->uppers) != 0)
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    if (rc == PG_OK) {
+        for (size_t i = 0; i < toks->n; i++)
+            if (toks->v[i].flags & PG_TOK_UPPER)
+                ex->uppers[x.n_uppers++] = (uint32_t)i;
+        x.uppers = ex->uppers;
     }
-    if (rc == PG_OK && opt->discover && sents.n > 0)
-        rc = pg_ex_prescan(&x, &toks, &sents, furniture, &names, &covered, &cov_cap);
-    for (size_t i = 0; i < sents.n && rc == PG_OK; i++)
-        if (!furniture[i])
-            rc = pg_ex_sentence_run(&x, &toks, &sents.v[i], i, opt, &mt, &names, &ms, &covered,
-                                    &cov_cap);
-    free(furniture);
+    if (rc == PG_OK && opt->discover && sents->n > 0) {
+        /* what discovery learnt of each token: 0 is "not yet" */
+        if (pg_reserve((void **)&x.m.memo, &x.m.memo_cap, toks->n, sizeof *x.m.memo) != 0)
+            rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+        else
+            memset(x.m.memo, 0, toks->n * sizeof *x.m.memo);
+    }
+    if (rc == PG_OK && opt->discover && sents->n > 0)
+        rc = pg_ex_prescan(&x, toks, sents, ex->furniture, &ex->names, &ex->covered, &ex->cov_cap);
+    for (size_t i = 0; i < sents->n && rc == PG_OK; i++)
+        if (!ex->furniture[i])
+            rc = pg_ex_sentence_run(&x, toks, &sents->v[i], i, opt, &ex->mt, &ex->names, &ex->ms,
+                                    &ex->covered, &ex->cov_cap);
     if (rc == PG_OK)
         rc = pg_ex_finish(&x, a, out);
-    free(covered);
-    free(ms.v);
-    pg_names_release(&names);
-    pg_matches_release(&mt);
-    pg_sentences_release(&sents);
-    pg_tokens_release(&toks);
+    pg_ex_return(&x, ex);
     pg_ex_release(&x);
     return rc;
 }

@@ -88,6 +88,18 @@ void pg_extract_options_init(pg_extract_options *o);
 int pg_extract_article(const pg_dict *dict, const pg_article *a,
                        const pg_extract_options *opt, pg_doc **out, pg_error *err);
 
+/*
+ * Working memory for extracting many articles, one after another, on one
+ * thread: pg_extract_article_with gives the same records as
+ * pg_extract_article without allocating its buffers anew each time.
+ */
+typedef struct pg_extractor pg_extractor;
+
+int pg_extractor_new(pg_extractor **out, pg_error *err);
+void pg_extractor_free(pg_extractor *ex);
+int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_article *a,
+                            const pg_extract_options *opt, pg_doc **out, pg_error *err);
+
 void pg_doc_free(pg_doc *doc);
 
 /*

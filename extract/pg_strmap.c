@@ -59,6 +59,52 @@ long pg_strmap_get_hashed(const pg_strmap *m, const char *key, size_t len, uint6
     return m->slots[i].key ? m->slots[i].value : -1;
 }
 
+struct pg_strmap_block {
+    pg_strmap_block *next;
+    size_t used, cap;
+    char bytes[];
+};
+
+/* The first block's size: an article's map holds a few names. */
+#define PG_STRMAP_BLOCK_MIN 256
+#define PG_STRMAP_BLOCK_MAX 16384
+/* A cleared map keeps at most this many slots: emptying more costs more than a new array. */
+#define PG_STRMAP_KEEP_SLOTS 64
+
+/* A copy of key[0, len) with a NUL, in the map's blocks; NULL when out of memory. */
+static char *pg_strmap_copy(pg_strmap *m, const char *key, size_t len)
+{
+    pg_strmap_block *b = m->keys;
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = b ? b->cap * 2 : PG_STRMAP_BLOCK_MIN;
+        if (cap > PG_STRMAP_BLOCK_MAX)
+            cap = PG_STRMAP_BLOCK_MAX;
+        if (cap < len + 1)
+            cap = len + 1;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = m->keys;
+        b->used = 0;
+        b->cap = cap;
+        m->keys = b;
+    }
+    char *copy = b->bytes + b->used;
+    memcpy(copy, key, len);
+    copy[len] = '\0';
+    b->used += len + 1;
+    return copy;
+}
+
+static void pg_strmap_free_blocks(pg_strmap_block *b)
+{
+    while (b) {
+        pg_strmap_block *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
 static int pg_strmap_grow(pg_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 16; /* most maps are an article's: a few names */
@@ -74,6 +120,7 @@ static int pg_strmap_grow(pg_strmap *m)
         bigger.slots[j] = m->slots[i];
     }
     bigger.n = m->n;
+    bigger.keys = m->keys;
     free(m->slots);
     *m = bigger;
     return 0;
@@ -88,11 +135,9 @@ int pg_strmap_put(pg_strmap *m, const char *key, size_t len, long value)
     size_t i = pg_strmap_find(m, key, len, h);
     pg_strmap_slot *s = &m->slots[i];
     if (!s->key) {
-        char *copy = malloc(len + 1);
+        char *copy = pg_strmap_copy(m, key, len);
         if (!copy)
             return -1;
-        memcpy(copy, key, len);
-        copy[len] = '\0';
         s->key = copy;
         s->len = len;
         s->hash = h;
@@ -102,16 +147,34 @@ int pg_strmap_put(pg_strmap *m, const char *key, size_t len, long value)
     return 0;
 }
 
+void pg_strmap_clear(pg_strmap *m)
+{
+    if (!m)
+        return;
+    if (m->cap > PG_STRMAP_KEEP_SLOTS) {
+        free(m->slots);
+        m->slots = NULL;
+        m->cap = 0;
+    } else if (m->n > 0) {
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    }
+    m->n = 0;
+    /* the newest block, the biggest but for an outsized key, stays empty */
+    if (m->keys && m->keys->cap > PG_STRMAP_BLOCK_MAX) {
+        pg_strmap_free_blocks(m->keys);
+        m->keys = NULL;
+    } else if (m->keys) {
+        pg_strmap_free_blocks(m->keys->next);
+        m->keys->next = NULL;
+        m->keys->used = 0;
+    }
+}
+
 void pg_strmap_release(pg_strmap *m)
 {
     if (!m)
         return;
-    /* most slots of the small maps made for every article are empty */
-    for (size_t i = 0, left = m->n; i < m->cap && left > 0; i++)
-        if (m->slots[i].key) {
-            free(m->slots[i].key);
-            left--;
-        }
+    pg_strmap_free_blocks(m->keys);
     free(m->slots);
     memset(m, 0, sizeof *m);
 }

@@ -459,6 +459,8 @@ static size_t pg_scan_word(const unsigned char *p, size_t len, size_t i, uint32_
                 seg = 0;
             } else {
                 joined = 1;
+                if (k == CK_HYPHEN)
+                    flags |= PG_TOK_HYPHEN;
             }
             i = j;
             k = k2;
@@ -475,6 +477,7 @@ static size_t pg_scan_word(const unsigned char *p, size_t len, size_t i, uint32_
             int k3 = pg_char_at(p, len, j + l2, &cp2, &l3);
             if (k3 == CK_LETTER || k3 == CK_DIGIT) {
                 joined = 1;
+                flags |= PG_TOK_HYPHEN;
                 i = j + l2;
                 k = k3;
                 cp = cp2;
@@ -632,7 +635,7 @@ static const unsigned char pg_ascii_lower[256] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
 
-size_t pg_fold(const char *s, size_t len, char *buf, size_t cap)
+size_t pg_fold_any(const char *s, size_t len, char *buf, size_t cap)
 {
     const unsigned char *p = (const unsigned char *) s;
     size_t o = 0, i = 0;
@@ -962,6 +965,12 @@ static int pg_sentences_push(pg_sentences *sents, const pg_splitter *s, size_t b
     return PG_OK;
 }
 
+/* Can a token ending with byte c end a sentence? . ! ? and the last bytes of … ‼ */
+static inline int pg_may_end(unsigned char c)
+{
+    return c >= 0x80 || c == '.' || c == '!' || c == '?';
+}
+
 int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *text, pg_error *err)
 {
     if (!sents || !toks || (!text && toks->n))
@@ -976,6 +985,18 @@ int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *t
      */
     int wrapped = 0;
     while (t < s.n) {
+        /*
+         * Most tokens: inside a line, not the first of their sentence nor
+         * past its size, and not ending with . ! ? or a character beyond
+         * ASCII (… ‼): nothing to do there.
+         */
+        size_t limit = b + PG_SENT_MAX_TOKENS < s.n ? b + PG_SENT_MAX_TOKENS : s.n;
+        if (t > b)
+            while (t < limit && !(s.v[t].flags & (PG_TOK_NL | PG_TOK_PARA)) &&
+                   !pg_may_end((unsigned char) text[s.v[t].end - 1]))
+                t++;
+        if (t >= s.n)
+            break;
         const pg_token *tk = &s.v[t];
         if (t > b) {
             int nl = (tk->flags & PG_TOK_NL) != 0;
@@ -988,6 +1009,11 @@ int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *t
             } else if (nl) {
                 wrapped = 1;
             }
+        }
+        /* a token that cannot end a sentence (pg_is_terminal) */
+        if (!pg_may_end((unsigned char) text[tk->end - 1])) {
+            t++;
+            continue;
         }
         size_t e = pg_terminal_end(&s, t, b + PG_SENT_MAX_TOKENS);
         if (e && pg_ends_after(&s, t, e)) {

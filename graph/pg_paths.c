@@ -16,7 +16,9 @@
  *
  * A search only ever reaches the source's component and clears only what
  * it touched, so a graph of many small components costs what its
- * components cost.
+ * components cost. A leaf (a node of one link, a third of a news graph)
+ * has no search of its own: its neighbour's gives its figures (see
+ * path_source).
  *
  * The nodes are settled in the order of (distance, node index), whatever
  * the queue, and every sum is made in a fixed order, so the figures are
@@ -451,13 +453,15 @@ static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
 
 /*
  * Brandes's accumulation, in the reverse order of settling: the
- * dependency of the source on each node, added to bet[]. A node's
+ * dependency of the source on each node, 'times' over, added to bet[]
+ * (the source stands for its leaves too: see path_source). A node's
  * predecessors are the neighbours settled before it on a shortest path.
  * 'seen' marks the nodes whose bet[], sum_d[] and sum_inv[] hold a sum
  * of this chunk (the others are cleared when first reached).
  */
-static void search_accumulate(pg_search *s, double *bet, double *sum_d, double *sum_inv,
-                              unsigned char *seen, pg_vertex *seen_list, size_t *n_seen)
+static void search_accumulate(pg_search *s, double times, double *bet, double *sum_d,
+                              double *sum_inv, unsigned char *seen, pg_vertex *seen_list,
+                              size_t *n_seen)
 {
     double *o_sigma = s->o_sigma, *o_delta = s->o_delta;
     for (size_t i = s->n_order; i-- > 0;) {
@@ -473,7 +477,7 @@ static void search_accumulate(pg_search *s, double *bet, double *sum_d, double *
                 seen_list[(*n_seen)++] = w;
                 bet[w] = sum_d[w] = sum_inv[w] = 0.0;
             }
-            bet[w] += o_delta[i];
+            bet[w] += times * o_delta[i];
         }
     }
 }
@@ -536,6 +540,7 @@ typedef struct pg_paths {
     pg_csr csr;
     const size_t *sources; /* exact components' nodes and sampled ones' pivots, in order */
     const unsigned char *exact; /* per node: its component is exact */
+    const pg_vertex *leaf_of;   /* per node: the neighbour whose search serves it, or PG_NONE */
     const size_t *node_of;      /* per node: its index in the graph */
     size_t n_sources, n_chunks;
     double *bet, *sum_d, *sum_inv; /* totals per node */
@@ -545,6 +550,12 @@ typedef struct pg_paths {
     int failed;
 } pg_paths;
 
+/* A leaf served by a source's search: the length of its one link. */
+typedef struct pg_leaf {
+    double len;
+    pg_vertex v;
+} pg_leaf;
+
 typedef struct pg_worker {
     pg_paths *p;
     pg_search s;
@@ -552,15 +563,99 @@ typedef struct pg_worker {
     unsigned char *seen;           /* per node: reached in this chunk */
     pg_vertex *seen_list;
     size_t n_seen;
+    pg_leaf *leaves; /* the current source's */
 } pg_worker;
 
-/* One source: its own closeness and harmonic if exact, else distances to share. */
+/* bet[v] += x in this chunk's sums. */
+static void chunk_add_bet(pg_worker *w, pg_vertex v, double x)
+{
+    if (!w->seen[v]) {
+        w->seen[v] = 1;
+        w->seen_list[w->n_seen++] = v;
+        w->bet[v] = w->sum_d[v] = w->sum_inv[v] = 0.0;
+    }
+    w->bet[v] += x;
+}
+
+static int cmp_leaf(const void *a, const void *b)
+{
+    const pg_leaf *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->v < y->v ? -1 : x->v > y->v;
+}
+
+/* The leaves that src's search serves, into w->leaves; their number. */
+static size_t collect_leaves(pg_worker *w, pg_vertex src)
+{
+    const pg_csr *c = &w->p->csr;
+    size_t k = 0;
+    for (size_t e = c->start[src]; e < c->start[src + 1]; e++)
+        if (w->p->leaf_of[c->to[e]] == src) {
+            w->leaves[k].len = c->len[e];
+            w->leaves[k].v = c->to[e];
+            k++;
+        }
+    return k;
+}
+
+/* closeness_centrality with Wasserman-Faust: (r-1)/(n-1) * (r-1)/sum */
+static void set_figures(pg_paths *p, pg_vertex v, double reach, double sum, double inv)
+{
+    double n1 = (double)p->g->n_nodes - 1.0;
+    /* this node's own: no other thread writes it */
+    pg_figures *f = &p->g->nodes[p->node_of[v]].fig;
+    f->closeness = sum > 0 ? clean(reach / n1 * (reach / sum)) : 0.0;
+    f->harmonic = clean(inv);
+}
+
+/*
+ * The closeness and harmonic of the k leaves of the source just searched,
+ * whose distances add up to sum. A leaf v on a link of length L to the
+ * source u is L + d(u, t) from every node t but itself, all in u's
+ * component: its sum is sum + (r-2)L (u's counts v at L, v counts u at
+ * L), its harmonic 1/L + the sum over t != u of 1/(L + d(u, t)) less the
+ * term of v itself, 1/2L. Both depend on L only, so leaves of the same
+ * length share one pass.
+ */
+static void leaf_figures(pg_worker *w, size_t k, double sum)
+{
+    pg_search *s = &w->s;
+    double reach = (double)(s->n_order - 1);
+    qsort(w->leaves, k, sizeof *w->leaves, cmp_leaf);
+    for (size_t a = 0; a < k;) {
+        double len = w->leaves[a].len, inv = 0.0;
+        for (size_t i = 1; i < s->n_order; i++)
+            inv += 1.0 / (len + s->o_dist[i]);
+        double leaf_sum = sum + (reach - 1.0) * len;
+        double leaf_inv = 1.0 / len + (inv - 1.0 / (len + len));
+        for (; a < k && w->leaves[a].len == len; a++)
+            set_figures(w->p, w->leaves[a].v, reach, leaf_sum, leaf_inv);
+    }
+}
+
+/*
+ * One source: its own closeness and harmonic if exact, else distances to
+ * share; and the figures of the leaves its search serves.
+ *
+ * A leaf v whose one link goes to u, of length L: every shortest path
+ * from v is that link and then one from u (none of which comes back to
+ * v), so v's distances are u's plus L, its path counts are u's, and its
+ * dependency on every node t other than u and v is u's (v itself, a leaf,
+ * is on no path from u to another node: u's dependency on it is 0).
+ * u is on the path to every node but u and v: v's dependency on u is
+ * r - 2 in a component of r nodes. So u's search, its dependencies
+ * counted 1 + k times, serves its k leaves; only the closeness and
+ * harmonic of a leaf need a pass over u's distances.
+ */
 static void path_source(pg_worker *w, pg_vertex src)
 {
     pg_paths *p = w->p;
     pg_search *s = &w->s;
     search_run(s, &p->csr, src);
-    search_accumulate(s, w->bet, w->sum_d, w->sum_inv, w->seen, w->seen_list, &w->n_seen);
+    size_t k = p->exact[src] ? collect_leaves(w, src) : 0;
+    search_accumulate(s, 1.0 + (double)k, w->bet, w->sum_d, w->sum_inv, w->seen, w->seen_list,
+                      &w->n_seen);
     if (p->exact[src]) {
         double sum = 0.0, inv = 0.0;
         for (size_t i = 1; i < s->n_order; i++) {
@@ -568,12 +663,12 @@ static void path_source(pg_worker *w, pg_vertex src)
             sum += d;
             inv += 1.0 / d;
         }
-        double reach = (double)(s->n_order - 1), n1 = (double)p->g->n_nodes - 1.0;
-        /* this source's own: no other thread writes it */
-        pg_figures *f = &p->g->nodes[p->node_of[src]].fig;
-        /* closeness_centrality with Wasserman-Faust: (r-1)/(n-1) * (r-1)/sum */
-        f->closeness = sum > 0 ? clean(reach / n1 * (reach / sum)) : 0.0;
-        f->harmonic = clean(inv);
+        double reach = (double)(s->n_order - 1);
+        set_figures(p, src, reach, sum, inv);
+        if (k > 0) {
+            chunk_add_bet(w, src, (double)k * (reach - 1.0));
+            leaf_figures(w, k, sum);
+        }
     } else {
         for (size_t i = 1; i < s->n_order; i++) {
             pg_vertex v = s->order[i];
@@ -640,6 +735,7 @@ static void worker_release(pg_worker *w)
     free(w->sum_inv);
     free(w->seen);
     free(w->seen_list);
+    free(w->leaves);
 }
 
 static int worker_init(pg_worker *w, pg_paths *p)
@@ -652,7 +748,8 @@ static int worker_init(pg_worker *w, pg_paths *p)
     w->sum_inv = malloc(n * sizeof *w->sum_inv);
     w->seen = calloc(n, 1);
     w->seen_list = malloc(n * sizeof *w->seen_list);
-    if (!w->bet || !w->sum_d || !w->sum_inv || !w->seen || !w->seen_list ||
+    w->leaves = malloc(n * sizeof *w->leaves);
+    if (!w->bet || !w->sum_d || !w->sum_inv || !w->seen || !w->seen_list || !w->leaves ||
         search_init(&w->s, n, p->csr.start[n]) != PG_OK) {
         worker_release(w);
         memset(w, 0, sizeof *w);
@@ -736,6 +833,24 @@ static void sampled_estimates(pg_paths *p, const size_t *nodes, size_t r, size_t
     }
 }
 
+/*
+ * The neighbour whose search serves node v of an exact component (see
+ * path_source), or PG_NONE: the other end of v's one link, unless that is
+ * a leaf too (a component of two) and comes after v, so that one of the
+ * two is searched. A link of infinite length (a weight below 1/DBL_MAX)
+ * makes every distance from v infinite, all alike: v is searched then.
+ */
+static pg_vertex served_by(const pg_csr *c, size_t v)
+{
+    if (c->start[v + 1] - c->start[v] != 1)
+        return PG_NONE;
+    size_t e = c->start[v];
+    pg_vertex u = c->to[e];
+    if (!isfinite(c->len[e]) || (c->start[u + 1] - c->start[u] == 1 && u > v))
+        return PG_NONE;
+    return u;
+}
+
 static int cmp_size_t(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -770,16 +885,19 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     double *factor = malloc(n * sizeof *factor);
     size_t *place = malloc(n * sizeof *place), *node_of = malloc(n * sizeof *node_of);
     unsigned char *exact = calloc(n, 1), *is_pivot = calloc(n, 1);
+    pg_vertex *leaf_of = malloc(n * sizeof *leaf_of);
     p.bet = calloc(n, sizeof *p.bet);
     p.sum_d = calloc(n, sizeof *p.sum_d);
     p.sum_inv = calloc(n, sizeof *p.sum_inv);
     int rc = PG_OK;
     if (!parent || !size || !links || !start || !nodes || !sources || !pivots || !picked ||
         !factor || !exact || !is_pivot || !p.bet || !p.sum_d || !p.sum_inv || !place ||
-        !node_of) {
+        !node_of || !leaf_of) {
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
         goto out;
     }
+    for (size_t i = 0; i < n; i++)
+        leaf_of[i] = PG_NONE;
 
     /* components of the usable links, each a run of 'nodes' in node order */
     for (size_t i = 0; i < n; i++)
@@ -819,7 +937,10 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
         goto out;
     }
 
-    /* the sources: every node of an exact component, the pivots of the others */
+    /*
+     * the sources: every node of an exact component but the leaves that
+     * a neighbour's search serves, the pivots of the others
+     */
     uint64_t rng = (uint64_t)o->seed;
     for (size_t i = 0; i < n; i++) {
         if (parent[i] != i)
@@ -831,8 +952,11 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
         size_t k = pivots_for(o, (double)r, (double)links[i]);
         if (k == 0) {
             for (size_t j = 0; j < r; j++) {
-                exact[place[run[j]]] = 1;
-                sources[p.n_sources++] = place[run[j]];
+                size_t v = place[run[j]];
+                exact[v] = 1;
+                leaf_of[v] = served_by(&p.csr, v);
+                if (leaf_of[v] == PG_NONE)
+                    sources[p.n_sources++] = v;
             }
             continue;
         }
@@ -850,6 +974,7 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     }
     p.sources = sources;
     p.exact = exact;
+    p.leaf_of = leaf_of;
     p.node_of = node_of;
     rc = run_sources(&p, o->threads > 0 ? o->threads : 1, err);
     if (rc != PG_OK)
@@ -882,6 +1007,7 @@ out:
     free(node_of);
     free(exact);
     free(is_pivot);
+    free(leaf_of);
     free(p.bet);
     free(p.sum_d);
     free(p.sum_inv);

@@ -4,7 +4,8 @@
 /*
  * The shortest-path figures of pg_analyse: betweenness, closeness and
  * harmonic, from one search per source node (Dijkstra with lengths
- * 1/weight, Brandes's accumulation). Private to graph/.
+ * 1/weight, Brandes's accumulation); a node with a single link (a leaf)
+ * has no search of its own: its neighbour's serves it. Private to graph/.
  */
 
 #include <stddef.h>

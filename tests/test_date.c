@@ -204,6 +204,11 @@ static void test_dateline_forms(void **state)
         {"Item 12023-03-14", 0, 0, 0},
         /* a date is not taken across a line break */
         {"Friday 27 January\n2017 was a year", 0, 0, 0},
+        /* years in lines without a date, digits split by a line break, CRLF lines */
+        {"Profits of 1234 in 2005 (up 12)\n20\n17 March\r\n2017-02-03 was a Friday", 2017, 2, 3},
+        {"Ref 123\n4567 units, 12345678 sold\r\nBy Jane Doe\r\nMonday, July 4, 1776\r\n",
+         1776, 7, 4},
+        {"A long headline that runs well past eight bytes at a time, 9 March 2020", 2020, 3, 9},
         {"", 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -195,6 +195,135 @@ static void test_schema_errors(void **state)
                     "bad.json:3: actors[1].name");
 }
 
+/*
+ * The whole message, for a dictionary in the fast reader's subset and for
+ * the same with a real number in an unknown field, which jansson reads.
+ */
+static void pg_expect_message(const char *json, const char *message)
+{
+    char slow[512];
+    assert_true(strncmp(json, "{\"actors\": ", 11) == 0);
+    snprintf(slow, sizeof slow, "{\"real\": 1.5, %s", json + 1);
+    const char *const texts[] = {json, slow};
+    for (size_t i = 0; i < 2; i++) {
+        pg_dict *d = NULL;
+        pg_error err;
+        pg_error_clear(&err);
+        assert_int_equal(pg_dict_new(&d, &err), PG_OK);
+        int rc = pg_dict_load_json(d, texts[i], strlen(texts[i]), "bad.json", &err);
+        if (rc != PG_EINPUT || strcmp(err.msg, message) != 0)
+            fail_msg("for %s: rc %d, message '%s', expected '%s'", texts[i], rc, err.msg, message);
+        pg_dict_free(d);
+    }
+}
+
+static void test_schema_messages(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"{\"actors\": {}}", "bad.json:1: expected an object with an array \"actors\""},
+        {"{\"actors\": [{\"name\": \"X\"}]}",
+         "bad.json: actors[0].id: missing (expected a non-empty string)"},
+        {"{\"actors\": [{\"id\": \"x\"}]}",
+         "bad.json:1: actors[0].name: missing (expected a non-empty string)"},
+        {"{\"actors\": [{\"id\": \"\", \"name\": \"X\"}]}",
+         "bad.json: actors[0].id: expected a non-empty string"},
+        {"{\"actors\": [{\"id\": 5, \"name\": \"X\"}]}",
+         "bad.json: actors[0].id: expected a non-empty string"},
+        {"{\"actors\": [7]}", "bad.json: actors[0].: expected an object"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"cat\"}]}",
+         "bad.json:1: actors[0].kind: expected \"person\", \"organization\" or \"country\""},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": 3}]}",
+         "bad.json:1: actors[0].kind: expected a non-empty string"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"country\": 276}]}",
+         "bad.json:1: actors[0].country: expected an ISO 3166 alpha-3 code"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"aliases\": \"X\"}]}",
+         "bad.json:1: actors[0].aliases: expected an array of strings"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"aliases\": [\"A\", \"\"]}]}",
+         "bad.json:1: actors[0].aliases[1]: expected a non-empty string"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": {}}]}",
+         "bad.json:1: actors[0].roles: expected an array"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"T\"}, 3]}]}",
+         "bad.json:1: actors[0].roles[1]: expected an object"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"\"}]}]}",
+         "bad.json:1: actors[0].roles[0].title: expected a non-empty string"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"T\","
+         " \"to\": 2020}]}]}",
+         "bad.json:1: actors[0].roles[0].to: expected a date YYYY-MM-DD or null"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"T\","
+         " \"from\": \"2020-01-01\", \"to\": \"2019-01-01\"}]}]}",
+         "bad.json:1: actors[0].roles[0].to: ends before it starts"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"T\","
+         " \"descriptions\": \"D\"}]}]}",
+         "bad.json:1: actors[0].roles[0].descriptions: expected an array of strings"},
+        {"{\"actors\": [{\"id\": \"x\", \"name\": \"X\", \"roles\": [{\"title\": \"T\"},"
+         " {\"title\": \"U\", \"descriptions\": [\"D\", null]}]}]}",
+         "bad.json:1: actors[0].roles[1].descriptions[1]: expected a non-empty string"},
+        {"{\"actors\": [\n{\"id\": \"a\", \"name\": \"A\"},\n{\"id\": \"b\", \"name\": 7}]}",
+         "bad.json:3: actors[1].name: expected a non-empty string"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        pg_expect_message(cases[i][0], cases[i][1]);
+    /* jansson's own messages, whichever reader gave up */
+    pg_expect_error("{\"actors\": [", "bad.json:1:12: ']' expected near end of file");
+    pg_expect_error("{\"actors\": [], \"actors\": []}",
+                    "bad.json:1:23: duplicate object key near '\"actors\"'");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"\\u0000\"}]}",
+                    "bad.json:1:40: \\u0000 is not allowed without JSON_ALLOW_NUL near");
+    pg_expect_error("{\"actors\": [{\"id\": \"x\", \"name\": \"\xff\"}]}",
+                    "bad.json:1:33: unable to decode byte 0xff near '\"'");
+}
+
+/* What only jansson reads (reals, deep nesting, big objects) loads as the rest does. */
+static void test_load_any_json(void **state)
+{
+    (void)state;
+    static const char *const extras[] = {
+        "", "\"score\": 0.75, ", "\"big\": 1234567890123456789, ", "\"e\": [1e3, -0.0], ",
+        "\"deep\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+        "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], ",
+        "\"wide\": {\"a0\":0,\"a1\":1,\"a2\":2,\"a3\":3,\"a4\":4,\"a5\":5,\"a6\":6,"
+        "\"a7\":7,\"a8\":8,\"a9\":9,\"b0\":0,\"b1\":1,\"b2\":2,\"b3\":3,"
+        "\"b4\":4,\"b5\":5,\"b6\":6,\"b7\":7,\"b8\":8,\"b9\":9,\"c0\":0,"
+        "\"c1\":1,\"c2\":2,\"c3\":3,\"c4\":4,\"c5\":5,\"c6\":6,\"c7\":7,"
+        "\"c8\":8,\"c9\":9,\"d0\":0,\"d1\":1,\"d2\":2,\"d3\":3,\"d4\":4,"
+        "\"d5\":5,\"d6\":6,\"d7\":7,\"d8\":8,\"d9\":9,\"e0\":0,\"e1\":1,"
+        "\"e2\":2,\"e3\":3,\"e4\":4,\"e5\":5,\"e6\":6,\"e7\":7,\"e8\":8,"
+        "\"e9\":9,\"f0\":0,\"f1\":1,\"f2\":2,\"f3\":3,\"f4\":4,\"f5\":5,"
+        "\"f6\":6,\"f7\":7,\"f8\":8,\"f9\":9,\"g0\":0,\"g1\":1,\"g2\":2,"
+        "\"g3\":3,\"g4\":4,\"g5\":5,\"g6\":6,\"g7\":7,\"g8\":8}, ",
+    };
+    for (size_t i = 0; i < sizeof extras / sizeof *extras; i++) {
+        char json[2048];
+        snprintf(json, sizeof json,
+                 "{\"actors\": [{%s\"id\": \"jos\\u00e9\", \"name\": \"Jos\\u00e9 \\\"Pepe\\\"\","
+                 " \"kind\": \"person\", \"country\": \"ESP\", \"aliases\": [\"Pepe\", \"J\\/P\"],"
+                 " \"roles\": [{\"title\": \"Mayor\", \"from\": \"2001-02-03\", \"to\": null,"
+                 " \"descriptions\": [\"the mayor\"]}]}]}",
+                 extras[i]);
+        pg_dict *d = NULL;
+        pg_error err;
+        assert_int_equal(pg_dict_new(&d, &err), PG_OK);
+        if (pg_dict_load_json(d, json, strlen(json), "any.json", &err) != PG_OK)
+            fail_msg("%s: %s", json, err.msg);
+        assert_int_equal(pg_dict_size(d), 1);
+        const pg_actor *a = pg_dict_actor(d, 0);
+        assert_string_equal(a->id, "jos\xc3\xa9");
+        assert_string_equal(a->name, "Jos\xc3\xa9 \"Pepe\"");
+        assert_int_equal(a->kind, PG_KIND_PERSON);
+        assert_string_equal(a->country, "ESP");
+        assert_int_equal(a->n_aliases, 2);
+        assert_string_equal(a->aliases[1], "J/P");
+        assert_int_equal(a->n_roles, 1);
+        assert_string_equal(a->roles[0].title, "Mayor");
+        assert_int_equal(a->roles[0].from, pg_day_from_ymd(2001, 2, 3));
+        assert_int_equal(a->roles[0].to, PG_DAY_NONE);
+        assert_int_equal(a->roles[0].n_descriptions, 1);
+        assert_string_equal(a->roles[0].descriptions[0], "the mayor");
+        pg_dict_free(d);
+    }
+}
+
 static void test_load_file_errors(void **state)
 {
     (void)state;
@@ -254,6 +383,45 @@ static void test_strmap(void **state)
     pg_strmap_release(NULL);
 }
 
+static void test_strmap_clear(void **state)
+{
+    (void)state;
+    pg_strmap m = {0};
+    static char key[20001];
+    /* a few keys, many, one outsized, then a few again: each time the map starts empty */
+    const long sizes[] = {3, 40, 3000, 1, 5};
+    for (size_t round = 0; round < sizeof sizes / sizeof *sizes; round++) {
+        for (long i = 0; i < sizes[round]; i++) {
+            int len = snprintf(key, sizeof key, "r%zu-%ld", round, i);
+            if (round == 3)
+                len = (int)sizeof key - 1; /* a key bigger than the biggest block of keys */
+            memset(key + strlen(key), 'x', (size_t)len - strlen(key));
+            key[len] = '\0';
+            assert_int_equal(pg_strmap_put(&m, key, (size_t)len, i), 0);
+        }
+        assert_int_equal(m.n, sizes[round]);
+        for (long i = 0; i < sizes[round]; i++) {
+            int len = snprintf(key, sizeof key, "r%zu-%ld", round, i);
+            if (round == 3)
+                len = (int)sizeof key - 1;
+            memset(key + strlen(key), 'x', (size_t)len - strlen(key));
+            key[len] = '\0';
+            assert_int_equal(pg_strmap_get(&m, key, (size_t)len), i);
+        }
+        /* what the round before put is gone */
+        if (round > 0) {
+            snprintf(key, sizeof key, "r%zu-0", round - 1);
+            assert_int_equal(pg_strmap_get(&m, key, strlen(key)), -1);
+        }
+        pg_strmap_clear(&m);
+        assert_int_equal(m.n, 0);
+        assert_true(m.cap <= 64); /* a big array is not kept */
+        assert_int_equal(pg_strmap_get(&m, "r0-0", 4), -1);
+    }
+    pg_strmap_release(&m);
+    pg_strmap_clear(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,7 +429,8 @@ int main(void)
         cmocka_unit_test(test_longest_and_case), cmocka_unit_test(test_lookup_word),
         cmocka_unit_test(test_replace_by_id),  cmocka_unit_test(test_schema_errors),
         cmocka_unit_test(test_load_file_errors), cmocka_unit_test(test_builtin),
-        cmocka_unit_test(test_strmap),
+        cmocka_unit_test(test_strmap),          cmocka_unit_test(test_strmap_clear),
+        cmocka_unit_test(test_schema_messages), cmocka_unit_test(test_load_any_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }

@@ -359,6 +359,108 @@ static void test_coreference_both_ways(void **state)
     pg_doc_free(d);
 }
 
+/* Fails unless the two records are the same, field by field. */
+static void pg_assert_same_doc(const pg_doc *a, const pg_doc *b)
+{
+    assert_string_equal(a->id, b->id);
+    assert_int_equal(a->date, b->date);
+    assert_int_equal(a->n_actors, b->n_actors);
+    for (size_t i = 0; i < a->n_actors; i++) {
+        const pg_doc_actor *x = &a->actors[i], *y = &b->actors[i];
+        assert_string_equal(x->id, y->id);
+        assert_string_equal(x->label, y->label);
+        assert_string_equal(x->country, y->country);
+        assert_int_equal(x->kind, y->kind);
+        assert_int_equal(x->in_dictionary, y->in_dictionary);
+        assert_int_equal(x->mentions, y->mentions);
+        assert_int_equal(x->affiliation, y->affiliation);
+    }
+    assert_int_equal(a->n_sentences, b->n_sentences);
+    for (size_t i = 0; i < a->n_sentences; i++) {
+        assert_int_equal(a->sentences[i].index, b->sentences[i].index);
+        assert_int_equal(a->sentences[i].start, b->sentences[i].start);
+        assert_int_equal(a->sentences[i].end, b->sentences[i].end);
+        assert_string_equal(a->sentences[i].text, b->sentences[i].text);
+    }
+    assert_int_equal(a->n_comentions, b->n_comentions);
+    for (size_t i = 0; i < a->n_comentions; i++) {
+        assert_int_equal(a->comentions[i].a, b->comentions[i].a);
+        assert_int_equal(a->comentions[i].b, b->comentions[i].b);
+        assert_int_equal(a->comentions[i].sentence, b->comentions[i].sentence);
+    }
+    assert_int_equal(a->n_events, b->n_events);
+    for (size_t i = 0; i < a->n_events; i++) {
+        const pg_event *x = &a->events[i], *y = &b->events[i];
+        assert_int_equal(x->a, y->a);
+        assert_int_equal(x->b, y->b);
+        assert_int_equal(x->mode, y->mode);
+        assert_int_equal(x->status, y->status);
+        assert_int_equal(x->date, y->date);
+        assert_int_equal(x->initiator, y->initiator);
+        assert_int_equal(x->sentence, y->sentence);
+    }
+}
+
+static void test_extractor_reused(void **state)
+{
+    (void)state;
+    /*
+     * One extractor over many articles gives what a fresh extraction of
+     * each gives: nothing of an article (surnames met, firms, what
+     * discovery learnt of its words, its capitalised words) stays for
+     * the next. Articles that would profit from a leftover come after
+     * the ones that leave it.
+     */
+    static char long_text[40000];
+    if (!long_text[0]) {
+        /* sentences far longer than discovery's stack memo, and many of them */
+        size_t n = 0;
+        for (int k = 0; k < 120 && n + 400 < sizeof long_text; k++)
+            n += (size_t)snprintf(long_text + n, sizeof long_text - n,
+                                  "Peter Quelling met Angela Merkel and Xi Jinping%s ",
+                                  k % 40 == 39 ? "." : " , and then");
+    }
+    const char *texts[] = {
+        "Government spokesman Steffen Seibert said the call went well. "
+        "Seibert added that Merkel was pleased. Jane Holloway said so too.",
+        "Seibert came alone. Holloway did not. Merkel met Xi.",
+        "Atria Oy said profits rose. Joe Biden visited Atria and met Xi Jinping.",
+        "Atria said so. Joe Biden met Atria Jones.",
+        "Quelling arrived first.\n\nLater Peter Quelling met Angela Merkel. "
+        "Merkel thanked Quelling.",
+        "Quelling left. Merkel stayed.",
+        "The Biden-Xi summit lasted three hours. Erdogan rang Zelensky on Monday.",
+        "Trump and Merkel talk\nBy Katrin Vogel, Berlin\n\n"
+        "Merkel at the Chancellery. Photograph: Michael Kappeler/AP\n",
+        long_text,
+        "",
+        "Merkel's spokesman Steffen Seibert said so. Joe Biden's aide Jane Holloway agreed.",
+        "Vogel and Kappeler met Seibert. Donald Trump said so.",
+    };
+    size_t n = sizeof texts / sizeof *texts;
+    pg_extractor *ex = NULL;
+    pg_error err;
+    assert_int_equal(pg_extractor_new(&ex, &err), PG_OK);
+    for (int round = 0; round < 2; round++) {
+        for (size_t k = 0; k < n; k++) {
+            size_t i = round == 0 ? k : n - 1 - k; /* forwards, then backwards */
+            pg_article a = {0};
+            a.id = "doc";
+            a.text = (char *)texts[i];
+            a.len = strlen(texts[i]);
+            a.date = pg_day_parse_iso("2017-01-29", 10);
+            pg_doc *fresh = NULL, *reused = NULL;
+            assert_int_equal(pg_extract_article(dict, &a, NULL, &fresh, &err), PG_OK);
+            assert_int_equal(pg_extract_article_with(ex, dict, &a, NULL, &reused, &err), PG_OK);
+            pg_assert_same_doc(fresh, reused);
+            pg_doc_free(fresh);
+            pg_doc_free(reused);
+        }
+    }
+    pg_extractor_free(ex);
+    pg_extractor_free(NULL);
+}
+
 static void test_empty_and_odd_articles(void **state)
 {
     (void)state;
@@ -422,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_find_date),
         cmocka_unit_test(test_given_names),
         cmocka_unit_test(test_empty_and_odd_articles),
+        cmocka_unit_test(test_extractor_reused),
         cmocka_unit_test(test_affiliation),
         cmocka_unit_test(test_given_name_list),
         cmocka_unit_test(test_discovery_rules),

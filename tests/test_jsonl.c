@@ -164,10 +164,164 @@ static void test_records(void **state)
     seen_free(&s);
 }
 
+/*
+ * Every byte that ends a run of plain bytes, at every place in the
+ * 16-byte blocks the fast parser reads, and strings of every length up to
+ * past two blocks, ending the record, followed by more than a block, or
+ * cut short by the end of the line. Each string is read twice: as a flat
+ * record (the fast parser) and with a nested value after it (jansson);
+ * both must give the expected text, or the same warning.
+ */
+typedef struct piece {
+    const char *raw;     /* as it is in the record */
+    const char *decoded; /* the article's text, or NULL for a warning */
+    size_t repairs;
+} piece;
+
+static const piece pieces[] = {
+    {"", "", 0},
+    {"\\\"", "\"", 0},
+    {"\\\\", "\\", 0},
+    {"\\n", "\n", 0},
+    {"\\/", "/", 0},
+    {"\\u00e9", "\xC3\xA9", 0},
+    {"\\u20AC", "\xE2\x82\xAC", 0},
+    {"\\ud83d\\ude00", "\xF0\x9F\x98\x80", 0},
+    {"\\u0000", "\xEF\xBF\xBD", 1},
+    {"\xC3\xA9", "\xC3\xA9", 0},
+    {"\xE2\x82\xAC", "\xE2\x82\xAC", 0},
+    {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", 0},
+    {"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", 0},
+    {"\x7F", "\x7F", 0},
+    {"\xE9", NULL, 0},             /* Latin-1 */
+    {"\xED\xA0\x80", NULL, 0},     /* a surrogate */
+    {"\xF0\x9F\x98", NULL, 0},     /* cut short */
+    {"\xE0\x80\xAF", NULL, 0},     /* overlong */
+    {"\xF4\x90\x80\x80", NULL, 0}, /* above U+10FFFF */
+    {"\x01", NULL, 0},
+    {"\x1F", NULL, 0},
+    {"\t", NULL, 0},
+    {"\"", NULL, 0},
+    {"\\x", NULL, 0},
+    {"\\ud800", NULL, 0},
+};
+
+#define MAX_PLAIN 17
+#define N_LAYOUTS 3
+#define N_CASES (sizeof pieces / sizeof *pieces * (MAX_PLAIN + 1) * (MAX_PLAIN + 1) * N_LAYOUTS)
+
+/* What each line gave: its article's text or its warning without the file and line. */
+typedef struct outcome {
+    char *text[2 * N_CASES + 1], *warn[2 * N_CASES + 1];
+    size_t len[2 * N_CASES + 1], repairs[2 * N_CASES + 1];
+} outcome;
+
+static int on_article_at(pg_article *a, void *user)
+{
+    outcome *o = user;
+    assert_true(a->line > 0 && (size_t)a->line <= 2 * N_CASES);
+    assert_null(o->text[a->line]);
+    o->text[a->line] = malloc(a->len + 1);
+    memcpy(o->text[a->line], a->text, a->len + 1);
+    o->len[a->line] = a->len;
+    o->repairs[a->line] = a->repairs;
+    pg_article_free(a);
+    return 0;
+}
+
+static int on_warning_at(const pg_error *w, void *user)
+{
+    outcome *o = user;
+    /* "<file>:<line>:...": the file name holds no ':' */
+    const char *p = strchr(w->msg, ':');
+    assert_non_null(p);
+    char *end;
+    long line = strtol(p + 1, &end, 10);
+    assert_true(line > 0 && (size_t)line <= 2 * N_CASES && *end == ':');
+    assert_null(o->warn[line]);
+    o->warn[line] = strdup(end + 1);
+    return 0;
+}
+
+static const char plain[] = "abcdefghijklmnopqrstuvwxyz";
+
+/*
+ * The string ends the record, is followed by more than a block, or is cut
+ * short by the end of the line; the second form has a nested value after
+ * it, so that jansson reads the record.
+ */
+static const char *const fast_tail[N_LAYOUTS] = {
+    "\"}", "\", \"title\": \"twenty bytes of title\"}", ""};
+static const char *const slow_tail[N_LAYOUTS] = {
+    "\", \"z\": [0]}", "\", \"title\": \"twenty bytes of title\", \"z\": [0]}", ""};
+
+static void test_string_blocks(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/polgraph-jsonl-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/b.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++)
+        for (int a = 0; a <= MAX_PLAIN; a++)
+            for (int b = 0; b <= MAX_PLAIN; b++)
+                for (int t = 0; t < N_LAYOUTS; t++) {
+                    fprintf(f, "{\"text\": \"%.*s%s%.*s%s\n", a, plain, pieces[k].raw, b, plain,
+                            fast_tail[t]);
+                    fprintf(f, "{\"text\": \"%.*s%s%.*s%s\n", a, plain, pieces[k].raw, b, plain,
+                            slow_tail[t]);
+                }
+    fclose(f);
+
+    outcome *o = calloc(1, sizeof *o);
+    assert_non_null(o);
+    pg_error err;
+    const char *inputs[] = {path};
+    assert_int_equal(pg_read_inputs(inputs, 1, on_article_at, on_warning_at, o, &err), PG_OK);
+    unlink(path);
+    rmdir(dir);
+
+    size_t line = 1;
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++)
+        for (int a = 0; a <= MAX_PLAIN; a++)
+            for (int b = 0; b <= MAX_PLAIN; b++)
+                for (int t = 0; t < N_LAYOUTS; t++, line += 2) {
+                    int warned = !pieces[k].decoded || t == 2;
+                    char want[64];
+                    snprintf(want, sizeof want, "%.*s%s%.*s", a, plain,
+                             pieces[k].decoded ? pieces[k].decoded : "", b, plain);
+                    for (size_t j = line; j < line + 2; j++) {
+                        if (warned) {
+                            if (!o->warn[j] || o->text[j])
+                                fail_msg("line %zu: piece %zu at %d: no warning", j, k, a);
+                            continue;
+                        }
+                        if (!o->text[j] || o->warn[j])
+                            fail_msg("line %zu: piece %zu at %d: no article (%s)", j, k, a,
+                                     o->warn[j] ? o->warn[j] : "");
+                        assert_int_equal(o->len[j], strlen(want));
+                        assert_memory_equal(o->text[j], want, strlen(want) + 1);
+                        assert_int_equal(o->repairs[j], pieces[k].repairs);
+                    }
+                    /* the same error at the same column, unless it is after the string */
+                    if (warned && strcmp(pieces[k].raw, "\"") != 0 &&
+                        strcmp(o->warn[line], o->warn[line + 1]) != 0)
+                        fail_msg("line %zu: '%s' but jansson says '%s'", line, o->warn[line],
+                                 o->warn[line + 1]);
+                }
+    for (size_t j = 0; j <= 2 * N_CASES; j++) {
+        free(o->text[j]);
+        free(o->warn[j]);
+    }
+    free(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_records),
+        cmocka_unit_test(test_string_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }

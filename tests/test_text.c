@@ -190,7 +190,8 @@ static uint32_t flags_of(const char *word)
 static void test_token_flags(void **state)
 {
     (void) state;
-    const uint32_t W = PG_TOK_WORD, U = PG_TOK_UPPER, C = PG_TOK_ALLCAPS, N = PG_TOK_NUM;
+    const uint32_t W = PG_TOK_WORD, U = PG_TOK_UPPER, C = PG_TOK_ALLCAPS, N = PG_TOK_NUM,
+                   H = PG_TOK_HYPHEN;
     static const struct {
         const char *word;
         uint32_t flags;
@@ -200,7 +201,12 @@ static void test_token_flags(void **state)
         {"Nato", 0x01 | 0x08},
         {"U.S.", 0x01 | 0x08 | 0x10},
         {"A", 0x01 | 0x08}, /* one letter is not "all caps" */
-        {"COVID-19", 0x01 | 0x08 | 0x10},
+        {"COVID-19", 0x01 | 0x08 | 0x10 | 0x80},
+        {"Biden-Xi", 0x01 | 0x08 | 0x80},
+        {"U.S.-led", 0x01 | 0x08 | 0x80},
+        {"O'Brien", 0x01 | 0x08},
+        {"well\xE2\x80\x90known", 0x01 | 0x80}, /* U+2010 hyphen */
+        {"e.g", 0x01},
         {"G7", 0x01 | 0x08},
         {"2017", 0x01 | 0x02},
         {"3.5", 0x01 | 0x02},
@@ -223,7 +229,7 @@ static void test_token_flags(void **state)
         {".", 0x04},
         {"\xE2\x80\x9C", 0x04},
     };
-    assert_int_equal(W | U | C | N, 0x1B); /* the table spells the flags out */
+    assert_int_equal(W | U | C | N | H, 0x9B); /* the table spells the flags out */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         uint32_t f = flags_of(cases[i].word);
         if (f != cases[i].flags)
