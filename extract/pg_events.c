@@ -169,9 +169,9 @@ static pg_word_info pg_word_slots[PG_WORD_SLOTS];
 static pthread_once_t pg_word_once = PTHREAD_ONCE_INIT;
 static const pg_word_info pg_word_none;
 
-static pg_word_info *pg_word_slot(const char *w)
+static pg_word_info *pg_word_slot(const char *w, size_t n)
 {
-    size_t h = (size_t)pg_hash_bytes(w, strlen(w)) & (PG_WORD_SLOTS - 1);
+    size_t h = (size_t)pg_hash_bytes(w, n) & (PG_WORD_SLOTS - 1);
     while (pg_word_slots[h].word && strcmp(pg_word_slots[h].word, w) != 0)
         h = (h + 1) & (PG_WORD_SLOTS - 1);
     return &pg_word_slots[h];
@@ -180,23 +180,24 @@ static pg_word_info *pg_word_slot(const char *w)
 static void pg_word_index(void)
 {
     for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
-        pg_word_info *slot = pg_word_slot(pg_triggers[i].word);
+        pg_word_info *slot = pg_word_slot(pg_triggers[i].word, strlen(pg_triggers[i].word));
         slot->word = pg_triggers[i].word;
         if (!slot->trigger) /* a word listed twice: the first wins */
             slot->trigger = &pg_triggers[i];
     }
     for (size_t l = 0; l < sizeof pg_lists / sizeof *pg_lists; l++)
         for (const char *const *w = pg_lists[l].words; *w; w++) {
-            pg_word_info *slot = pg_word_slot(*w);
+            pg_word_info *slot = pg_word_slot(*w, strlen(*w));
             slot->word = *w;
             slot->lists |= pg_lists[l].bit;
         }
 }
 
-static const pg_word_info *pg_word_of(const char *w)
+/* The folded word w[0, n), NUL-terminated. */
+static const pg_word_info *pg_word_of(const char *w, size_t n)
 {
     pthread_once(&pg_word_once, pg_word_index);
-    const pg_word_info *slot = pg_word_slot(w);
+    const pg_word_info *slot = pg_word_slot(w, n);
     return slot->word ? slot : &pg_word_none;
 }
 
@@ -776,8 +777,7 @@ int pg_events_detect(const char *text, const pg_tokens *toks, const pg_sentence 
     long person[PG_EV_MAX_TOKENS];
     pg_sent s = {text, toks, st->tok_begin, st->tok_end, w, info, person, m, n_m};
     for (size_t i = 0; i < n; i++) {
-        pg_fold_word(text, &toks->v[s.b + i], w[i]);
-        info[i] = pg_word_of(w[i]);
+        info[i] = pg_word_of(w[i], pg_fold_word(text, &toks->v[s.b + i], w[i]));
         person[i] = -1;
     }
     /* the first mention at a token wins; a hyphenated pair shares its token */

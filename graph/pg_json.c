@@ -45,6 +45,23 @@ static void path_join(char *buf, size_t size, const char *where, const char *key
         snprintf(buf, size, "%s.%s", where, key);
 }
 
+/* Every byte of a word set to b, and the bytes' high bits. */
+#define PG_BYTES(b) (0x0101010101010101ULL * (b))
+#define PG_HIGHS PG_BYTES(0x80)
+
+static uint64_t load8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Nonzero when a byte of w is below b (b <= 0x80); may flag more bytes after such a one. */
+static uint64_t bytes_below(uint64_t w, unsigned b)
+{
+    return (w - PG_BYTES(b)) & ~w & PG_HIGHS;
+}
+
 /*
  * UTF-8 as jansson accepts it (no overlong forms, no surrogates, nothing
  * above U+10FFFF), so that every string we write can be read back.
@@ -53,6 +70,10 @@ static int utf8_valid(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
+        if (end - p >= 8 && !(load8(p) & PG_HIGHS)) {
+            p += 8; /* eight ASCII bytes */
+            continue;
+        }
         unsigned c = *p;
         size_t n;
         unsigned cp;
@@ -117,10 +138,16 @@ static double canonical_real(double x)
     return x == 0.0 ? 0.0 : x;
 }
 
+/*
+ * The check_ functions name the bad field in err; with err NULL they only
+ * say whether there is one, without formatting its path (see check_graph).
+ */
 static int check_str(pg_error *err, const char *where, const char *key, const char *s)
 {
     if (!s || utf8_valid(s, strlen(s)))
         return PG_OK;
+    if (!err)
+        return PG_EINPUT;
     char path[PG_PATH_MAX];
     path_join(path, sizeof path, where, key);
     return pg_error_set(err, PG_EINPUT, "%s: not valid UTF-8", path);
@@ -130,6 +157,8 @@ static int check_size(pg_error *err, const char *where, const char *key, size_t 
 {
     if (v <= (size_t)LLONG_MAX)
         return PG_OK;
+    if (!err)
+        return PG_EINPUT;
     char path[PG_PATH_MAX];
     path_join(path, sizeof path, where, key);
     return pg_error_set(err, PG_EINPUT, "%s: %zu is too large for JSON", path, v);
@@ -140,6 +169,8 @@ static int check_real(pg_error *err, const char *where, const char *key, double 
 {
     if (!isinf(v) && !(fabs(v) > 1e308 && isinf(canonical_real(v))))
         return PG_OK;
+    if (!err)
+        return PG_EINPUT;
     char path[PG_PATH_MAX];
     path_join(path, sizeof path, where, key);
     return pg_error_set(err, PG_EINPUT, "%s: not a finite number", path);
@@ -170,9 +201,10 @@ static int check_graph_info(pg_error *err, const pg_graph *g)
 static int check_node(pg_error *err, const pg_graph *g, size_t i)
 {
     const pg_node *n = &g->nodes[i];
-    char where[PG_WHERE_MAX];
+    char where[PG_WHERE_MAX] = "";
     int rc;
-    snprintf(where, sizeof where, "nodes[%zu]", i);
+    if (err)
+        snprintf(where, sizeof where, "nodes[%zu]", i);
     if ((rc = check_str(err, where, "id", n->id)) != PG_OK ||
         (rc = check_str(err, where, "label", n->label ? n->label : n->id)) != PG_OK ||
         (rc = check_str(err, where, "kind", pg_kind_name(n->kind))) != PG_OK ||
@@ -205,33 +237,39 @@ static int check_interaction(pg_error *err, const char *where, const pg_interact
 static int check_link(pg_error *err, const pg_graph *g, size_t i)
 {
     const pg_link *l = &g->links[i];
-    char where[PG_WHERE_MAX], sub[PG_PATH_MAX];
+    char where[PG_WHERE_MAX] = "", sub[PG_PATH_MAX] = "";
     int rc;
-    snprintf(where, sizeof where, "links[%zu]", i);
+    if (err)
+        snprintf(where, sizeof where, "links[%zu]", i);
     if ((rc = check_str(err, where, "source", g->nodes[l->source].id)) != PG_OK ||
         (rc = check_str(err, where, "target", g->nodes[l->target].id)) != PG_OK ||
         (rc = check_real(err, where, "weight", l->weight)) != PG_OK)
         return rc;
     for (size_t k = 0; k < l->n_interactions; k++) {
-        snprintf(sub, sizeof sub, "%s.interactions[%zu]", where, k);
+        if (err)
+            snprintf(sub, sizeof sub, "%s.interactions[%zu]", where, k);
         if ((rc = check_interaction(err, sub, &l->interactions[k])) != PG_OK)
             return rc;
     }
     for (size_t k = 0; k < l->n_evidence; k++) {
-        snprintf(sub, sizeof sub, "%s.evidence[%zu]", where, k);
+        if (err)
+            snprintf(sub, sizeof sub, "%s.evidence[%zu]", where, k);
         if ((rc = check_evidence(err, sub, &l->evidence[k])) != PG_OK)
             return rc;
     }
     return PG_OK;
 }
 
+/* Each node and link is checked quietly first: paths are formatted only for a bad one. */
 static int check_graph(pg_error *err, const pg_graph *g)
 {
     int rc = check_graph_info(err, g);
     for (size_t i = 0; i < g->n_nodes && rc == PG_OK; i++)
-        rc = check_node(err, g, i);
+        if (check_node(NULL, g, i) != PG_OK)
+            rc = check_node(err, g, i);
     for (size_t i = 0; i < g->n_links && rc == PG_OK; i++)
-        rc = check_link(err, g, i);
+        if (check_link(NULL, g, i) != PG_OK)
+            rc = check_link(err, g, i);
     return rc;
 }
 
@@ -304,8 +342,19 @@ static void emit_str(sink *s, const char *str)
 {
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *p = (const unsigned char *)(str ? str : ""), *run = p;
+    const unsigned char *end = p + strlen((const char *)p);
     sink_putc(s, '"');
-    for (; *p; p++) {
+    for (; p < end; p++) {
+        /* evidence sentences: eight bytes to pass at a time, mostly */
+        while (end - p >= 8) {
+            uint64_t w = load8(p);
+            if (bytes_below(w, 0x20) | bytes_below(w ^ PG_BYTES('"'), 1) |
+                bytes_below(w ^ PG_BYTES('\\'), 1))
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
         unsigned c = *p;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
@@ -348,8 +397,22 @@ static void emit_int(sink *s, long long v)
  */
 static void emit_real(sink *s, double v)
 {
+    /*
+     * A whole number of up to ten digits (a weight, a count, a zero) is
+     * what "%.10g" prints, digit for digit: no printf for it. -0.0 and
+     * NaN go out as 0.0, as canonical_real makes them.
+     */
+    if (isnan(v) || (v > -1e10 && v < 1e10 && v == (double)(long long)v)) {
+        emit_int(s, isnan(v) ? 0 : (long long)v);
+        sink_write(s, ".0", 2);
+        return;
+    }
+    /*
+     * One printf: the digits of canonical_real(v) are those of v, as a
+     * ten-digit decimal reads back as the double that prints as it.
+     */
     char buf[64];
-    int n = snprintf(buf, sizeof buf, "%.*g", PG_JSON_DIGITS, canonical_real(v));
+    int n = snprintf(buf, sizeof buf, "%.*g", PG_JSON_DIGITS, v);
     if (n < 0 || (size_t)n >= sizeof buf - 2) {
         s->failed = 1; /* cannot happen for a finite double */
         return;

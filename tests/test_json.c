@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -399,6 +400,63 @@ static void test_write_numbers(void **state)
     pg_graph_free(g);
 }
 
+/* Every real as jansson prints it with ten digits, whole numbers and their bounds included. */
+static void test_write_reals_as_jansson(void **state)
+{
+    (void)state;
+    const double values[] = {0.0,         1.0,          -1.0,        2.0,        7.0,
+                             1234567.0,   -1234567.0,   9999999999.0, -9999999999.0,
+                             1e10,        -1e10,        12345678901.0, 3e15,      1e300,
+                             0.5,         1e-7,         2.5e20,      123456.7891, 9999999999.5,
+                             4.9e-324,    1e-320,       0.1 + 0.2,   1.0 / 3.0,  -2.5e-5};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        pg_graph *g = new_graph();
+        add_node(g, "a", "A", PG_KIND_PERSON, "", 0, 1, 1);
+        g->nodes[0].fig.strength = values[i];
+        g->analysed = 1;
+        char *out = write_graph(g);
+        json_t *real = json_real(values[i]);
+        char *want = json_dumps(real, JSON_ENCODE_ANY | JSON_REAL_PRECISION(PG_JSON_DIGITS));
+        assert_non_null(want);
+        char line[96];
+        snprintf(line, sizeof line, "\"strength\": %s\n", want);
+        if (!strstr(out, line))
+            fail_msg("%.17g: expected %s", values[i], want);
+        free(want);
+        json_decref(real);
+        free(out);
+        pg_graph_free(g);
+    }
+}
+
+/* Strings escaped as jansson escapes them, whatever the place of the character to escape. */
+static void test_write_strings_as_jansson(void **state)
+{
+    (void)state;
+    const char specials[] = {'"', '\\', '\n', '\t', 0x01, 0x1f, 0x7f, '/'};
+    for (size_t k = 0; k < 26; k++)
+        for (size_t c = 0; c < sizeof specials; c++) {
+            char label[] = "Caf\xc3\xa9 Merkel-Xi, Gro\xc3\x9f und klein";
+            if ((unsigned char)label[k] >= 0x80)
+                continue; /* a byte of the e-acute or the sharp s */
+            label[k] = specials[c];
+            pg_graph *g = new_graph();
+            add_node(g, "a", label, PG_KIND_PERSON, "", 0, 1, 1);
+            char *out = write_graph(g);
+            json_t *str = json_string(label);
+            assert_non_null(str);
+            char *want = json_dumps(str, JSON_ENCODE_ANY);
+            char line[128];
+            snprintf(line, sizeof line, "\"label\": %s,\n", want);
+            if (!strstr(out, line))
+                fail_msg("character %zu at %zu: expected %s", c, k, want);
+            free(want);
+            json_decref(str);
+            free(out);
+            pg_graph_free(g);
+        }
+}
+
 static void test_write_infinity_fails(void **state)
 {
     (void)state;
@@ -729,6 +787,8 @@ int main(void)
         cmocka_unit_test(test_round_trip_analysed),
         cmocka_unit_test(test_round_trip_file),
         cmocka_unit_test(test_write_numbers),
+        cmocka_unit_test(test_write_reals_as_jansson),
+        cmocka_unit_test(test_write_strings_as_jansson),
         cmocka_unit_test(test_write_infinity_fails),
         cmocka_unit_test(test_write_invalid_utf8),
         cmocka_unit_test(test_empty),
