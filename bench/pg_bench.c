@@ -97,6 +97,14 @@ static int pg_extract_one(pg_article *a, void *user)
     return rc == PG_OK ? 0 : 1;
 }
 
+/* Warnings (an unreadable file, repaired UTF-8) are shown on the first pass only. */
+static int pg_show_warning(const pg_error *w, void *user)
+{
+    (void)user;
+    fprintf(stderr, "pg_bench: warning: %s\n", w->msg);
+    return 0;
+}
+
 static int pg_ignore_warning(const pg_error *w, void *user)
 {
     (void)w;
@@ -126,7 +134,15 @@ int main(int argc, char **argv)
         free(dicts);
         return 2;
     }
+    static const char usage[] = "usage: pg_bench [--no-discover] [--exact] [--actors FILE]... "
+                                "[--until STAGE] [--svg FILE] INPUT...\n";
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            printf("%s", usage);
+            free(inputs);
+            free(dicts);
+            return 0;
+        }
         if (strcmp(argv[i], "--no-discover") == 0)
             b.opt.discover = 0;
         else if (strcmp(argv[i], "--exact") == 0)
@@ -137,12 +153,25 @@ int main(int argc, char **argv)
             until = argv[++i];
         else if (strcmp(argv[i], "--svg") == 0 && i + 1 < argc)
             svg = argv[++i];
-        else
+        else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "pg_bench: unknown option '%s'\n%s", argv[i], usage);
+            free(inputs);
+            free(dicts);
+            return 2;
+        } else
             inputs[n_in++] = argv[i];
     }
+    static const char *const stages[] = {"read", "extract", "graph", "analyse", "json", "render"};
+    int known = 0;
+    for (size_t k = 0; k < sizeof stages / sizeof *stages; k++)
+        known |= strcmp(until, stages[k]) == 0;
+    if (!known) {
+        fprintf(stderr, "pg_bench: --until: no stage '%s' (read extract graph analyse json render)\n",
+                until);
+        n_in = 0;
+    }
     if (n_in == 0) {
-        fprintf(stderr, "usage: pg_bench [--no-discover] [--exact] [--actors FILE]... "
-                        "[--until STAGE] [--svg FILE] INPUT...\n");
+        fprintf(stderr, "%s", usage);
         free(inputs);
         free(dicts);
         return 2;
@@ -169,8 +198,10 @@ int main(int argc, char **argv)
 
     printf("stage\tseconds\tMB/s\tarticles/s\tpeak_rss_MB\tcpu_seconds\n");
     double t0 = pg_now(), c0 = pg_cpu();
-    rc = pg_read_inputs(inputs, n_in, pg_count_only, pg_ignore_warning, &b, &b.err);
+    rc = pg_read_inputs(inputs, n_in, pg_count_only, pg_show_warning, &b, &b.err);
     double t_read = pg_now() - t0;
+    if (rc == PG_OK && b.articles == 0)
+        rc = pg_error_set(&b.err, PG_EINPUT, "no article could be read");
     if (rc == PG_OK)
         pg_report("read", t_read, pg_cpu() - c0, &b);
     int more = strcmp(until, "read") != 0;

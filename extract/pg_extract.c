@@ -841,6 +841,16 @@ static void pg_ex_borrow(pg_ex *x, pg_extractor *ex)
     memset(&ex->m, 0, sizeof ex->m);
 }
 
+/* Frees *v, *cap items of 'size' bytes, when it passes PG_KEEP_BYTES. */
+static void pg_trim(void **v, size_t *cap, size_t size)
+{
+    if (*cap * size > PG_KEEP_BYTES) {
+        free(*v);
+        *v = NULL;
+        *cap = 0;
+    }
+}
+
 /* Takes the memory back from x, emptied, and gives back what an outsized article grew. */
 static void pg_ex_return(pg_ex *x, pg_extractor *ex)
 {
@@ -855,26 +865,10 @@ static void pg_ex_return(pg_ex *x, pg_extractor *ex)
         pg_tokens_release(&ex->toks);
     if (ex->sents.cap * sizeof *ex->sents.v > PG_KEEP_BYTES)
         pg_sentences_release(&ex->sents);
-    if (m->memo_cap * sizeof *m->memo > PG_KEEP_BYTES) {
-        free(m->memo);
-        m->memo = NULL;
-        m->memo_cap = 0;
-    }
-    if (ex->uppers_cap * sizeof *ex->uppers > PG_KEEP_BYTES) {
-        free(ex->uppers);
-        ex->uppers = NULL;
-        ex->uppers_cap = 0;
-    }
-    if (ex->furniture_cap > PG_KEEP_BYTES) {
-        free(ex->furniture);
-        ex->furniture = NULL;
-        ex->furniture_cap = 0;
-    }
-    if (m->cap_later * sizeof *m->later_v > PG_KEEP_BYTES) {
-        free(m->later_v);
-        m->later_v = NULL;
-        m->cap_later = 0;
-    }
+    pg_trim((void **)&m->memo, &m->memo_cap, sizeof *m->memo);
+    pg_trim((void **)&ex->uppers, &ex->uppers_cap, sizeof *ex->uppers);
+    pg_trim((void **)&ex->furniture, &ex->furniture_cap, 1);
+    pg_trim((void **)&m->later_v, &m->cap_later, sizeof *m->later_v);
 }
 
 int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extract_options *opt,

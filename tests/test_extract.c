@@ -420,6 +420,14 @@ static void test_extractor_reused(void **state)
                                   "Peter Quelling met Angela Merkel and Xi Jinping%s ",
                                   k % 40 == 39 ? "." : " , and then");
     }
+    /* more tokens than the extractor keeps room for after an article: given back */
+    static const char filler[] = "the talks went on and on . ";
+    size_t huge_len = (sizeof filler - 1) * 30000;
+    char *huge = malloc(huge_len + 1);
+    assert_non_null(huge);
+    for (size_t k = 0; k < huge_len; k += sizeof filler - 1)
+        memcpy(huge + k, filler, sizeof filler - 1);
+    huge[huge_len] = '\0';
     const char *texts[] = {
         "Government spokesman Steffen Seibert said the call went well. "
         "Seibert added that Merkel was pleased. Jane Holloway said so too.",
@@ -433,6 +441,7 @@ static void test_extractor_reused(void **state)
         "Trump and Merkel talk\nBy Katrin Vogel, Berlin\n\n"
         "Merkel at the Chancellery. Photograph: Michael Kappeler/AP\n",
         long_text,
+        huge,
         "",
         "Merkel's spokesman Steffen Seibert said so. Joe Biden's aide Jane Holloway agreed.",
         "Vogel and Kappeler met Seibert. Donald Trump said so.",
@@ -459,6 +468,7 @@ static void test_extractor_reused(void **state)
     }
     pg_extractor_free(ex);
     pg_extractor_free(NULL);
+    free(huge);
 }
 
 static void test_empty_and_odd_articles(void **state)
