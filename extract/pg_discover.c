@@ -1417,8 +1417,8 @@ int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *
     for (size_t i = s->tok_begin; i + 1 < s->tok_end; i++) {
         const pg_token *t = &toks->v[i];
         size_t len = t->end - t->start;
-        if (text[t->start] != 'P')
-            continue;
+        if (!(t->flags & PG_TOK_UPPER) || text[t->start] != 'P')
+            continue; /* the flags first: they are at hand, the text is not */
         if ((len == 10 && strncmp(text + t->start, "Photograph", 10) == 0) ||
             (len == 5 && strncmp(text + t->start, "Photo", 5) == 0)) {
             if (text[toks->v[i + 1].start] == ':')

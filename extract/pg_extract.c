@@ -919,9 +919,11 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
         pg_reserve((void **)&ex->uppers, &ex->uppers_cap, toks->n, sizeof *ex->uppers) != 0)
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
     if (rc == PG_OK) {
-        for (size_t i = 0; i < toks->n; i++)
-            if (toks->v[i].flags & PG_TOK_UPPER)
-                ex->uppers[x.n_uppers++] = (uint32_t)i;
+        /* without a branch: a third of the words are capitalised, in no pattern */
+        for (size_t i = 0; i < toks->n; i++) {
+            ex->uppers[x.n_uppers] = (uint32_t)i;
+            x.n_uppers += (toks->v[i].flags & PG_TOK_UPPER) != 0;
+        }
         x.uppers = ex->uppers;
     }
     if (rc == PG_OK && opt->discover && sents->n > 0) {

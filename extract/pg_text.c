@@ -1,5 +1,6 @@
 #include "pg_text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -493,6 +494,46 @@ static size_t pg_scan_word(const unsigned char *p, size_t len, size_t i, uint32_
     return i;
 }
 
+/* 1 for a-z, 2 for A-Z, else 0 */
+static const unsigned char pg_ascii_letter[256] = {
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+    ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
+    ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
+
+/*
+ * The end of the run of ASCII letters from j; *lower set when one of them
+ * is lower case.
+ */
+static size_t pg_letter_run(const unsigned char *p, size_t len, size_t j, int *lower)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: which are a-z, which A-Z (7-bit sums carry into no other byte) */
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (len - j >= 8) {
+        uint64_t w;
+        memcpy(&w, p + j, 8);
+        uint64_t low7 = w & ~highs, ascii = ~w & highs;
+        uint64_t lo = (low7 + ones * (0x80 - 'a')) & ~(low7 + ones * (0x80 - 'z' - 1)) & ascii;
+        uint64_t up = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x80 - 'Z' - 1)) & ascii;
+        uint64_t other = ~(lo | up) & highs;
+        if (other) {
+            unsigned n = (unsigned)__builtin_ctzll(other) / 8; /* letters before it */
+            *lower |= n > 0 && (lo & (~0ULL >> (64 - 8 * n))) != 0;
+            return j + n;
+        }
+        *lower |= lo != 0;
+        j += 8;
+    }
+#endif
+    for (; j < len && pg_ascii_letter[p[j]]; j++)
+        *lower |= pg_ascii_letter[p[j]] == 1;
+    return j;
+}
+
 /*
  * The common word: ASCII letters up to a space or a punctuation mark that
  * cannot join ("said", "Putin"). Returns its end with *flagsp as
@@ -500,21 +541,8 @@ static size_t pg_scan_word(const unsigned char *p, size_t len, size_t i, uint32_
  */
 static size_t pg_scan_ascii_word(const unsigned char *p, size_t len, size_t i, uint32_t *flagsp)
 {
-    /* 1 for a-z, 2 for A-Z, else 0 */
-    static const unsigned char letter[256] = {
-        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-        ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-        ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-        ['y'] = 1, ['z'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
-        ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
-        ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
-        ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
-    size_t j = i;
-    unsigned seen = 0, c;
-    while (j < len && (c = letter[p[j]]) != 0) {
-        seen |= c;
-        j++;
-    }
+    int lower = 0;
+    size_t j = pg_letter_run(p, len, i, &lower);
     if (j == i)
         return i;
     if (j < len) {
@@ -523,12 +551,18 @@ static size_t pg_scan_ascii_word(const unsigned char *p, size_t len, size_t i, u
             return i; /* a digit, a letter beyond ASCII, ' - . or , : the full scan */
     }
     uint32_t flags = PG_TOK_WORD;
-    if (letter[p[i]] == 2)
+    if (pg_ascii_letter[p[i]] == 2)
         flags |= PG_TOK_UPPER;
-    if (!(seen & 1) && j - i >= 2)
+    if (!lower && j - i >= 2)
         flags |= PG_TOK_ALLCAPS; /* letters all upper case, two or more */
     *flagsp = flags;
     return j;
+}
+
+/* Can a token ending with byte c end a sentence? . ! ? and the last bytes of … ‼ */
+static inline int pg_may_end(unsigned char c)
+{
+    return c >= 0x80 || c == '.' || c == '!' || c == '?';
 }
 
 /* Tokens set aside before reading, at most: more text grows the list as it goes. */
@@ -595,6 +629,8 @@ int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err)
         if (nl)
             flags |= nl >= 2 ? (PG_TOK_NL | PG_TOK_PARA) : PG_TOK_NL;
         nl = 0;
+        if (pg_may_end(p[end - 1]))
+            flags |= PG_TOK_MAY_END; /* the splitter then reads only the flags */
         if (pg_tokens_push(toks, i, end, flags) != PG_OK)
             return pg_error_set(err, PG_ENOMEM, "out of memory after %zu tokens", toks->n);
         i = end;
@@ -965,11 +1001,6 @@ static int pg_sentences_push(pg_sentences *sents, const pg_splitter *s, size_t b
     return PG_OK;
 }
 
-/* Can a token ending with byte c end a sentence? . ! ? and the last bytes of … ‼ */
-static inline int pg_may_end(unsigned char c)
-{
-    return c >= 0x80 || c == '.' || c == '!' || c == '?';
-}
 
 int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *text, pg_error *err)
 {
@@ -992,8 +1023,7 @@ int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *t
          */
         size_t limit = b + PG_SENT_MAX_TOKENS < s.n ? b + PG_SENT_MAX_TOKENS : s.n;
         if (t > b)
-            while (t < limit && !(s.v[t].flags & (PG_TOK_NL | PG_TOK_PARA)) &&
-                   !pg_may_end((unsigned char) text[s.v[t].end - 1]))
+            while (t < limit && !(s.v[t].flags & (PG_TOK_NL | PG_TOK_PARA | PG_TOK_MAY_END)))
                 t++;
         if (t >= s.n)
             break;
@@ -1011,7 +1041,7 @@ int pg_split_sentences(pg_sentences *sents, const pg_tokens *toks, const char *t
             }
         }
         /* a token that cannot end a sentence (pg_is_terminal) */
-        if (!pg_may_end((unsigned char) text[tk->end - 1])) {
+        if (!(tk->flags & PG_TOK_MAY_END)) {
             t++;
             continue;
         }

@@ -21,6 +21,8 @@
 #define PG_TOK_NL 0x20      /* a line break precedes this token */
 #define PG_TOK_PARA 0x40    /* a blank line precedes this token */
 #define PG_TOK_HYPHEN 0x80  /* a word with an inner hyphen (Biden-Xi, U.S.-led) */
+/* ends with . ! ? or a character beyond ASCII (… ‼): a sentence may end there */
+#define PG_TOK_MAY_END 0x100
 
 typedef struct pg_token {
     uint32_t start, end; /* bytes [start, end) */

@@ -191,7 +191,7 @@ static void test_token_flags(void **state)
 {
     (void) state;
     const uint32_t W = PG_TOK_WORD, U = PG_TOK_UPPER, C = PG_TOK_ALLCAPS, N = PG_TOK_NUM,
-                   H = PG_TOK_HYPHEN;
+                   H = PG_TOK_HYPHEN, M = PG_TOK_MAY_END;
     static const struct {
         const char *word;
         uint32_t flags;
@@ -199,7 +199,7 @@ static void test_token_flags(void **state)
         {"NATO", 0x01 | 0x08 | 0x10},
         {"nato", 0x01},
         {"Nato", 0x01 | 0x08},
-        {"U.S.", 0x01 | 0x08 | 0x10},
+        {"U.S.", 0x01 | 0x08 | 0x10 | 0x100},
         {"A", 0x01 | 0x08}, /* one letter is not "all caps" */
         {"COVID-19", 0x01 | 0x08 | 0x10 | 0x80},
         {"Biden-Xi", 0x01 | 0x08 | 0x80},
@@ -224,12 +224,15 @@ static void test_token_flags(void **state)
         {"\xC5\x9F"
          "ahin",
          0x01},                                                    /* şahin */
-        {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD", 0x01 | 0x08}, /* Путин */
-        {"\xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3", 0x01},            /* 习近平 */
-        {".", 0x04},
-        {"\xE2\x80\x9C", 0x04},
+        {"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD", 0x01 | 0x08 | 0x100}, /* Путин */
+        {"\xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3", 0x01 | 0x100},            /* 习近平 */
+        {".", 0x04 | 0x100},
+        {"!", 0x04 | 0x100},
+        {"?", 0x04 | 0x100},
+        {",", 0x04},
+        {"\xE2\x80\x9C", 0x04 | 0x100}, /* a quotation mark: the splitter looks closer */
     };
-    assert_int_equal(W | U | C | N | H, 0x9B); /* the table spells the flags out */
+    assert_int_equal(W | U | C | N | H | M, 0x19B); /* the table spells the flags out */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         uint32_t f = flags_of(cases[i].word);
         if (f != cases[i].flags)
