@@ -536,8 +536,9 @@ static size_t pg_letter_run(const unsigned char *p, size_t len, size_t j, int *l
 
 /*
  * The common word: ASCII letters up to a space or a punctuation mark that
- * cannot join ("said", "Putin"). Returns its end with *flagsp as
- * pg_scan_word would set them, or i for any other word.
+ * does not join ("said", "Putin", "said," "talks." "leaders' "). Returns
+ * its end with *flagsp as pg_scan_word would set them, or i for any other
+ * word.
  */
 static size_t pg_scan_ascii_word(const unsigned char *p, size_t len, size_t i, uint32_t *flagsp)
 {
@@ -546,9 +547,15 @@ static size_t pg_scan_ascii_word(const unsigned char *p, size_t len, size_t i, u
     if (j == i)
         return i;
     if (j < len) {
-        int k = p[j] < 0x80 ? pg_ascii_kind[p[j]] : CK_LETTER;
-        if (k != CK_SPACE && k != CK_NL && k != CK_CR && k != CK_PUNCT)
-            return i; /* a digit, a letter beyond ASCII, ' - . or , : the full scan */
+        /* a digit or a byte beyond ASCII: the full scan */
+        if (p[j] >= 0x80 || pg_ascii_kind[p[j]] == CK_DIGIT)
+            return i;
+        /* ' - . join only before a letter or a digit ("Merkel's", "U.S."); "," only digits */
+        int k = pg_ascii_kind[p[j]];
+        if ((k == CK_APOS || k == CK_HYPHEN || k == CK_DOT) && j + 1 < len &&
+            (p[j + 1] >= 0x80 || pg_ascii_kind[p[j + 1]] == CK_LETTER ||
+             pg_ascii_kind[p[j + 1]] == CK_DIGIT))
+            return i;
     }
     uint32_t flags = PG_TOK_WORD;
     if (pg_ascii_letter[p[i]] == 2)

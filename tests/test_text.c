@@ -169,6 +169,17 @@ static void test_token_boundaries(void **state)
          "b",
          "a|\x80|b"}, /* invalid bytes are punctuation, never a crash */
         {"  \n\t ", ""},
+        /* where a plain word stops, before and after the text's last eight bytes */
+        {"said, then", "said|,|then"},
+        {"internationally, then", "internationally|,|then"},
+        {"the end.", "the|end|."},
+        {"leaders'", "leaders|'"},
+        {"Smith- and", "Smith|-|and"},
+        {"Ab.c d", "Ab.c|d"},
+        {"\"negotiations.\" He", "\"|negotiations|.|\"|He"},
+        {"word.\xC3\x89lys\xC3\xA9" "e", "word.\xC3\x89lys\xC3\xA9" "e"},
+        {"sentence-9 of it", "sentence-9|of|it"},
+        {"Abcdefghijklmnop9 q", "Abcdefghijklmnop9|q"},
     };
     char buf[256];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
