@@ -54,6 +54,9 @@ struct pg_dict {
     uint64_t *filter;  /* bit (hash of a first token) set: see PG_FILTER_BITS_MIN */
     unsigned filter_bits, prefix_bits; /* 2^bits in each filter */
     uint64_t *prefix_filter; /* bit (first eight bytes of a first token) set */
+    uint64_t *steps_filter;  /* bit (hash of a key of 'steps') set: "the" starts phrases,
+                                "the talks" none, and that costs no probe of the big map */
+    unsigned steps_bits;
     pg_phrase *table;
     size_t n_table, cap_table;
     int dirty; /* phrases must be rebuilt */
@@ -124,6 +127,8 @@ static void pg_phrases_release(pg_dict *d)
     d->filter = NULL;
     free(d->prefix_filter);
     d->prefix_filter = NULL;
+    free(d->steps_filter);
+    d->steps_filter = NULL;
 }
 
 int pg_dict_new(pg_dict **out, pg_error *err)
@@ -670,11 +675,34 @@ static uint64_t pg_prefix_bit(const pg_dict *d, uint64_t w)
     return (w * 0x9E3779B97F4A7C15ULL) >> (64 - d->prefix_bits);
 }
 
+/*
+ * Bit arrays of 2^nbits bits indexed by the high bits of a hash: the low
+ * ones pick strmap slots, so both stay independent.
+ */
+static int pg_bits_has(const uint64_t *bits, unsigned nbits, uint64_t hash)
+{
+    uint64_t bit = hash >> (64 - nbits);
+    return (bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static void pg_bits_set(uint64_t *bits, unsigned nbits, uint64_t hash)
+{
+    uint64_t bit = hash >> (64 - nbits);
+    bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+}
+
+/* 2^bits for n keys: some 32 bits a key, within the PG_FILTER_BITS_ bounds */
+static unsigned pg_bits_for(size_t n)
+{
+    unsigned bits = PG_FILTER_BITS_MIN;
+    while (bits < PG_FILTER_BITS_MAX && ((size_t)1 << bits) < 32 * n)
+        bits++;
+    return bits;
+}
+
 static int pg_filter_has(const pg_dict *d, uint64_t hash)
 {
-    /* the high bits: the low ones pick strmap slots, so both stay independent */
-    uint64_t bit = hash >> (64 - d->filter_bits);
-    return (d->filter[bit >> 6] >> (bit & 63)) & 1;
+    return pg_bits_has(d->filter, d->filter_bits, hash);
 }
 
 /*
@@ -684,9 +712,7 @@ static int pg_filter_has(const pg_dict *d, uint64_t hash)
  */
 static int pg_filter_build(pg_dict *d, pg_error *err)
 {
-    d->filter_bits = PG_FILTER_BITS_MIN;
-    while (d->filter_bits < PG_FILTER_BITS_MAX && ((size_t)1 << d->filter_bits) < 32 * d->firsts.n)
-        d->filter_bits++;
+    d->filter_bits = pg_bits_for(d->firsts.n);
     d->prefix_bits = d->filter_bits - 1;
     d->filter = calloc(((size_t)1 << d->filter_bits) / 64, sizeof *d->filter);
     d->prefix_filter = calloc(((size_t)1 << d->prefix_bits) / 64, sizeof *d->prefix_filter);
@@ -696,11 +722,10 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
         pg_strmap_slot *f = &d->firsts.slots[i];
         if (!f->key)
             continue;
-        uint64_t bit = f->hash >> (64 - d->filter_bits);
-        d->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        pg_bits_set(d->filter, d->filter_bits, f->hash);
         uint64_t w = pg_prefix8((const unsigned char *)f->key, f->len, f->len);
         if (w) {
-            bit = pg_prefix_bit(d, w);
+            uint64_t bit = pg_prefix_bit(d, w);
             d->prefix_filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
         f->value = f->value * 4 + PG_CASE_ALLCAPS;
@@ -723,6 +748,13 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
         if (pg_strmap_put(&d->steps, ph->key, ph->len, step) != 0)
             return pg_error_set(err, PG_ENOMEM, "out of memory");
     }
+    d->steps_bits = pg_bits_for(d->steps.n);
+    d->steps_filter = calloc(((size_t)1 << d->steps_bits) / 64, sizeof *d->steps_filter);
+    if (!d->steps_filter)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < d->steps.cap; i++)
+        if (d->steps.slots[i].key)
+            pg_bits_set(d->steps_filter, d->steps_bits, d->steps.slots[i].hash);
     return PG_OK;
 }
 
@@ -863,7 +895,10 @@ static long pg_match_at(const pg_dict *d, const char *text, const pg_tokens *tok
         } else {
             key[klen++] = ' ';
             klen += pg_fold_tok(text, &toks->v[i + n - 1], key + klen);
-            long step = pg_strmap_get(&d->steps, key, klen);
+            uint64_t h = pg_hash_bytes(key, klen);
+            long step = pg_bits_has(d->steps_filter, d->steps_bits, h)
+                            ? pg_strmap_get_hashed(&d->steps, key, klen, h)
+                            : -1;
             if (step < 0)
                 break; /* no phrase is or starts with these n tokens */
             at = step / 2 - 1;
