@@ -47,7 +47,8 @@ struct pg_dict {
     pg_strmap ids;     /* id -> actor index */
     pg_strmap phrases; /* folded phrase -> index into 'table' */
     pg_strmap firsts;  /* folded first token -> longest phrase it starts; after the
-                          build, that times 4 plus the weakest case its phrases need of it */
+                          build, (that * 2 + 1 when the token is a phrase by itself) * 4
+                          + the weakest case its phrases need of it */
     pg_strmap steps;   /* the first k >= 2 tokens of a phrase -> (index into 'table' + 1,
                           or 0 when they are no phrase) * 2 + 1 when a longer phrase
                           goes on from them: one look-up per token of a match */
@@ -706,7 +707,8 @@ static int pg_filter_has(const pg_dict *d, uint64_t hash)
 }
 
 /*
- * The filter of first words, and in 'firsts' the weakest case a phrase
+ * The filters of first words and of phrase beginnings; in 'firsts',
+ * whether the word is a phrase by itself and the weakest case a phrase
  * asks of its first word: "he" in lower case starts no phrase (only "He
  * Lifeng" does), so it costs no look-up.
  */
@@ -728,7 +730,7 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
             uint64_t bit = pg_prefix_bit(d, w);
             d->prefix_filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
-        f->value = f->value * 4 + PG_CASE_ALLCAPS;
+        f->value = f->value * 8 + PG_CASE_ALLCAPS;
     }
     for (size_t i = 0; i < d->phrases.cap; i++) {
         const pg_strmap_slot *ph = &d->phrases.slots[i];
@@ -736,10 +738,13 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
             continue;
         const char *space = memchr(ph->key, ' ', ph->len);
         size_t first = space ? (size_t)(space - ph->key) : ph->len;
-        long v = pg_strmap_get(&d->firsts, ph->key, first);
+        long v = pg_strmap_get(&d->firsts, ph->key, first), was = v;
         unsigned char need = d->table[ph->value].need[0];
-        if (v >= 0 && need < v % 4 &&
-            pg_strmap_put(&d->firsts, ph->key, first, v - v % 4 + need) != 0)
+        if (v >= 0 && need < v % 4)
+            v = v - v % 4 + need;
+        if (v >= 0 && !space)
+            v |= 4; /* a phrase by itself: worth a look-up in 'phrases' */
+        if (v != was && pg_strmap_put(&d->firsts, ph->key, first, v) != 0)
             return pg_error_set(err, PG_ENOMEM, "out of memory");
         if (!space)
             continue;
@@ -875,12 +880,13 @@ static size_t pg_fold_tok(const char *text, const pg_token *t, char *buf)
 
 /*
  * The longest phrase that starts at token i (its first word folded in
- * key[0, klen)), at most 'longest' tokens and not past 'end', goes to
- * 'out': returns its length in tokens, 0 for none, or a negative error.
+ * key[0, klen), 'alone' when that is a phrase too), at most 'longest'
+ * tokens and not past 'end', goes to 'out': returns its length in tokens,
+ * 0 for none, or a negative error.
  */
 static long pg_match_at(const pg_dict *d, const char *text, const pg_tokens *toks, size_t i,
-                        size_t end, size_t longest, pg_day date, char *key, size_t klen,
-                        uint64_t hash, pg_matches *out, pg_error *err)
+                        size_t end, size_t longest, int alone, pg_day date, char *key,
+                        size_t klen, uint64_t hash, pg_matches *out, pg_error *err)
 {
     size_t lens[PG_PHRASE_MAX], max = longest < end - i ? longest : end - i, k = 0;
     const pg_phrase *p = NULL;
@@ -891,7 +897,7 @@ static long pg_match_at(const pg_dict *d, const char *text, const pg_tokens *tok
     for (size_t n = 1; n <= max; n++) {
         long at, more = 1;
         if (n == 1) {
-            at = pg_strmap_get_hashed(&d->phrases, key, klen, hash);
+            at = alone ? pg_strmap_get_hashed(&d->phrases, key, klen, hash) : -1;
         } else {
             key[klen++] = ' ';
             klen += pg_fold_tok(text, &toks->v[i + n - 1], key + klen);
@@ -963,14 +969,16 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
         }
         size_t klen = pg_fold_tok(text, t, key);
         uint64_t h = klen ? pg_hash_bytes(key, klen) : 0;
-        long longest = -1;
+        long longest = -1, alone = 0;
         if (klen && pg_filter_has(d, h)) {
             long v = pg_strmap_get_hashed(&d->firsts, key, klen, h);
-            if (v >= 0 && pg_case_ok((unsigned char)(v % 4), toks->v[i].flags))
-                longest = v / 4;
+            if (v >= 0 && pg_case_ok((unsigned char)(v % 4), toks->v[i].flags)) {
+                longest = v / 8;
+                alone = (v / 4) % 2;
+            }
         }
-        long matched = longest > 0 ? pg_match_at(d, text, toks, i, end, (size_t)longest, date,
-                                                 key, klen, h, out, err)
+        long matched = longest > 0 ? pg_match_at(d, text, toks, i, end, (size_t)longest,
+                                                 (int)alone, date, key, klen, h, out, err)
                                    : 0;
         if (matched < 0)
             rc = (int)matched;
