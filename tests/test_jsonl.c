@@ -67,8 +67,8 @@ static void seen_free(seen *s)
 
 static const char *const lines[] = {
     /* 1: a flat record with every escape, a surrogate pair and other value types */
-    "{\"id\": \"b\", \"text\": \"q\\\"b\\\\s\\/\\b\\f\\n\\r\\tcaf\\u00e9 \\ud83d\\ude00\", "
-    "\"date\": \"2017-01-28\", \"n\": 12, \"ok\": true, \"no\": false, \"u\": null}",
+    ("{\"id\": \"b\", \"text\": \"q\\\"b\\\\s\\/\\b\\f\\n\\r\\tcaf\\u00e9 \\ud83d\\ude00\", "
+     "\"date\": \"2017-01-28\", \"n\": 12, \"ok\": true, \"no\": false, \"u\": null}"),
     /* 2, 3: whole-number ids */
     "{\"id\": 42, \"text\": \"x\"}",
     "{\"id\": -7, \"text\": \"x\"}",
