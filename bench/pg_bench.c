@@ -166,7 +166,8 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < sizeof stages / sizeof *stages; k++)
         known |= strcmp(until, stages[k]) == 0;
     if (!known) {
-        fprintf(stderr, "pg_bench: --until: no stage '%s' (read extract graph analyse json render)\n",
+        fprintf(stderr,
+                "pg_bench: --until: no stage '%s' (read extract graph analyse json render)\n",
                 until);
         n_in = 0;
     }
