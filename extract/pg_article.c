@@ -23,6 +23,8 @@
 
 #include <jansson.h>
 
+#include "pg_jread.h"
+#include "pg_swar.h"
 #include "pg_text.h"
 
 /* A text file or JSONL line bigger than this is skipped: no article is that long. */
@@ -570,18 +572,16 @@ nomem:
  */
 enum { PG_FAST_OK, PG_FAST_NO, PG_FAST_NOMEM };
 
-#define PG_ONES UINT64_C(0x0101010101010101)
-#define PG_HIGHS UINT64_C(0x8080808080808080)
-
 /*
- * Marks with its high bit each byte of w that ends a run of plain ASCII:
- * '"', '\\', below 0x20, or from 0x80. The first mark is always right: a
- * subtraction only borrows out of such a byte, so stray marks come after.
+ * The bytes of w that end a run of plain ASCII: '"', '\\', below 0x20, or
+ * from 0x80. pg_swar_below and pg_swar_eq without their "& ~w": a byte
+ * from 0x80 is a stop itself, so a false mark can only come after one.
  */
 static uint64_t pg_json_stops(uint64_t w)
 {
-    uint64_t q = w ^ (PG_ONES * '"'), b = w ^ (PG_ONES * '\\');
-    return (w | (q - PG_ONES) | (b - PG_ONES) | (w - PG_ONES * 0x20)) & PG_HIGHS;
+    uint64_t q = w ^ (PG_SWAR_ONES * '"'), b = w ^ (PG_SWAR_ONES * '\\');
+    return (w | (q - PG_SWAR_ONES) | (b - PG_SWAR_ONES) | (w - PG_SWAR_ONES * 0x20)) &
+           PG_SWAR_HIGHS;
 }
 
 /* Bytes from p[0] before the first '"', '\\', control character or byte from 0x80. */
@@ -589,16 +589,11 @@ static size_t pg_json_ascii(const unsigned char *p, size_t n)
 {
     size_t i = 0;
     while (n - i >= 16) {
-        uint64_t w, v, sw, sv;
-        memcpy(&w, p + i, 8);
-        memcpy(&v, p + i + 8, 8);
-        sw = pg_json_stops(w);
-        sv = pg_json_stops(v);
+        uint64_t sw = pg_json_stops(pg_swar_load(p + i));
+        uint64_t sv = pg_json_stops(pg_swar_load(p + i + 8));
         if (sw | sv) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            /* the first byte in memory is the lowest */
-            return sw ? i + (size_t)(__builtin_ctzll(sw) >> 3)
-                      : i + 8 + (size_t)(__builtin_ctzll(sv) >> 3);
+#if PG_SWAR_LE
+            return sw ? i + pg_swar_first(sw) : i + 8 + pg_swar_first(sv);
 #else
             break;
 #endif
@@ -608,58 +603,6 @@ static size_t pg_json_ascii(const unsigned char *p, size_t n)
     while (i < n && p[i] != '"' && p[i] != '\\' && p[i] - 0x20u < 0x60u)
         i++;
     return i;
-}
-
-/*
- * Length of the UTF-8 sequence at p (n bytes, p[0] >= 0x80) if it is
- * valid, else 0: valid as pg_utf8_repair and jansson say, so no
- * overlong forms, surrogates or code points above U+10FFFF.
- */
-static size_t pg_utf8_seq(const unsigned char *p, size_t n)
-{
-    unsigned c = p[0], lo = 0x80, hi = 0xBF;
-    size_t len;
-
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    if (c < 0xE0) {
-        len = 2;
-    } else if (c < 0xF0) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    }
-    if (n < len || p[1] < lo || p[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if ((p[k] & 0xC0) != 0x80)
-            return 0;
-    return len;
-}
-
-static int pg_hex4(const unsigned char *p, unsigned *out)
-{
-    unsigned v = 0;
-    for (int k = 0; k < 4; k++) {
-        unsigned c = p[k], d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-            d = (c | 0x20) - 'a' + 10;
-        else
-            return -1;
-        v = v * 16 + d;
-    }
-    *out = v;
-    return 0;
 }
 
 /* What the escape '\\' c stands for, for the escapes other than \u; 0 for none. */
@@ -687,10 +630,10 @@ static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst, int 
             if (k >= n || p[k] < 0x80)
                 break;
             do {
-                size_t l = pg_utf8_seq(p + k, n - k);
-                if (!l)
+                int ok;
+                k += pg_utf8_check(p + k, n - k, &ok);
+                if (!ok)
                     return (size_t)-1;
-                k += l;
             } while (k < n && p[k] >= 0x80);
         }
         memcpy(dst + o, s + b, k - b);
@@ -708,13 +651,13 @@ static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst, int 
             k += 2;
             continue;
         }
-        unsigned cp, lo;
-        if (e != 'u' || k + 6 > n || pg_hex4(p + k + 2, &cp) != 0)
+        long cp, lo;
+        if (e != 'u' || k + 6 > n || (cp = pg_jread_hex4(p + k + 2)) < 0)
             return (size_t)-1;
         k += 6;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (k + 6 > n || p[k] != '\\' || p[k + 1] != 'u' || pg_hex4(p + k + 2, &lo) != 0 ||
-                lo < 0xDC00 || lo > 0xDFFF)
+            if (k + 6 > n || p[k] != '\\' || p[k + 1] != 'u' ||
+                (lo = pg_jread_hex4(p + k + 2)) < 0xDC00 || lo > 0xDFFF)
                 return (size_t)-1;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             k += 6;
@@ -724,21 +667,7 @@ static size_t pg_json_string(const char *s, size_t n, size_t *i, char *dst, int 
         if (cp == 0)
             *nul = 1;
         /* no longer than the six or twelve bytes of the escape */
-        if (cp < 0x80) {
-            dst[o++] = (char)cp;
-        } else if (cp < 0x800) {
-            dst[o++] = (char)(0xC0 | (cp >> 6));
-            dst[o++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            dst[o++] = (char)(0xE0 | (cp >> 12));
-            dst[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            dst[o++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            dst[o++] = (char)(0xF0 | (cp >> 18));
-            dst[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            dst[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            dst[o++] = (char)(0x80 | (cp & 0x3F));
-        }
+        o += pg_utf8_encode((uint32_t)cp, (unsigned char *)dst + o);
     }
     *i = k + 1;
     dst[o] = '\0';

@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "pg_swar.h"
+
 /*
  * Day numbers from and to civil dates: Howard Hinnant's algorithms
  * (days_from_civil, civil_from_days), eras of 400 years of 146097 days.
@@ -356,17 +358,11 @@ static pg_day pg_find_in_line(const char *s, size_t b, size_t e)
 /* Is there a run of four digits in s[i, n)? *end: where the first one ends. */
 static int pg_year_run(const char *s, size_t i, size_t n, size_t *end)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t run = 0;
     while (i < n) {
         if (run == 0 && n - i >= 8) {
             /* eight bytes without a digit, the common case, at once */
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            uint64_t low7 = w & ~highs;
-            uint64_t digit = (low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1)) &
-                             ~w & highs;
-            if (!digit) {
+            if (!pg_swar_range(pg_swar_load(s + i), '0', '9')) {
                 i += 8;
                 continue;
             }

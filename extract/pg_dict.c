@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pg_jread.h"
+#include "pg_swar.h"
 #include "pg_strmap.h"
 
 /* Longest phrase (in tokens) the matcher looks for. */
@@ -645,35 +646,31 @@ static int pg_add_phrase(pg_dict *d, const char *text, long actor, long role, pg
  */
 static inline uint64_t pg_prefix8(const unsigned char *p, size_t n, size_t room)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     uint64_t w = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if PG_SWAR_LE
     if (room >= 8) {
         /* one load, and a mask for a shorter word */
-        memcpy(&w, p, 8);
+        w = pg_swar_load(p);
         if (n < 8)
             w &= n ? ~(uint64_t)0 >> (64 - 8 * n) : 0;
     } else
 #endif
     if (n >= 8) {
-        memcpy(&w, p, 8);
+        w = pg_swar_load(p);
     } else {
         for (size_t i = 0; i < n; i++)
             w |= (uint64_t)p[i] << (8 * i);
     }
-    if (w & highs)
-        return 0;
-    uint64_t q = w ^ (ones * '\'');
-    if ((q - ones) & ~q & highs)
-        return 0; /* an apostrophe */
-    /* A-Z lowered, eight at a time: no byte carries into the next below 0x80 */
-    uint64_t upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & highs;
-    return w | upper >> 2;
+    if ((w & PG_SWAR_HIGHS) || pg_swar_eq(w, '\''))
+        return 0; /* beyond ASCII, or an apostrophe */
+    /* A-Z lowered: the mark 0x80 shifted to 0x20 */
+    return w | pg_swar_range(w, 'A', 'Z') >> 2;
 }
 
-static uint64_t pg_prefix_bit(const pg_dict *d, uint64_t w)
+/* A hash of a pg_prefix8 word, whose high bits pick its bit in the prefix filter. */
+static uint64_t pg_prefix_hash(uint64_t w)
 {
-    return (w * 0x9E3779B97F4A7C15ULL) >> (64 - d->prefix_bits);
+    return w * 0x9E3779B97F4A7C15ULL;
 }
 
 /*
@@ -726,10 +723,8 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
             continue;
         pg_bits_set(d->filter, d->filter_bits, f->hash);
         uint64_t w = pg_prefix8((const unsigned char *)f->key, f->len, f->len);
-        if (w) {
-            uint64_t bit = pg_prefix_bit(d, w);
-            d->prefix_filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
-        }
+        if (w)
+            pg_bits_set(d->prefix_filter, d->prefix_bits, pg_prefix_hash(w));
         f->value = f->value * 8 + PG_CASE_ALLCAPS;
     }
     for (size_t i = 0; i < d->phrases.cap; i++) {
@@ -960,12 +955,9 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
         const pg_token *t = &toks->v[i];
         uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start,
                                 readable - t->start);
-        if (w) {
-            uint64_t bit = pg_prefix_bit(d, w);
-            if (!((d->prefix_filter[bit >> 6] >> (bit & 63)) & 1)) {
-                i++;
-                continue;
-            }
+        if (w && !pg_bits_has(d->prefix_filter, d->prefix_bits, pg_prefix_hash(w))) {
+            i++;
+            continue;
         }
         size_t klen = pg_fold_tok(text, t, key);
         uint64_t h = klen ? pg_hash_bytes(key, klen) : 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pg_swar.h"
 #include "pg_text.h"
 
 struct pg_jnode {
@@ -152,15 +153,6 @@ static int pg_jb_finish(pg_jbuild *b, pg_jdoc **out)
 /* Parsing the subset                                                  */
 /* ------------------------------------------------------------------ */
 
-#define PG_J_ONES UINT64_C(0x0101010101010101)
-#define PG_J_HIGHS UINT64_C(0x8080808080808080)
-/* The first of eight bytes read as one number is its lowest byte. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define PG_J_WORDS 1
-#else
-#define PG_J_WORDS 0
-#endif
-
 typedef struct pg_jparser {
     const unsigned char *p, *end;
     pg_jbuild b;
@@ -176,14 +168,12 @@ static void pg_jp_space(pg_jparser *p)
         return;
     while (s < end && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')) {
         s++;
-#if PG_J_WORDS
+#if PG_SWAR_LE
         /* indentation: the spaces of a word at once */
         while (end - s >= 8) {
-            uint64_t w;
-            memcpy(&w, s, 8);
-            w ^= PG_J_ONES * ' ';
+            uint64_t w = pg_swar_load(s) ^ (PG_SWAR_ONES * ' ');
             if (w) {
-                s += (size_t)__builtin_ctzll(w) / 8;
+                s += pg_swar_first(w); /* the first byte that is no space */
                 break;
             }
             s += 8;
@@ -194,7 +184,7 @@ static void pg_jp_space(pg_jparser *p)
 }
 
 /* The four hex digits at s (there are four bytes), or -1. */
-static long pg_jp_hex4(const unsigned char *s)
+long pg_jread_hex4(const unsigned char *s)
 {
     long v = 0;
     for (int i = 0; i < 4; i++) {
@@ -210,49 +200,25 @@ static long pg_jp_hex4(const unsigned char *s)
     return v;
 }
 
-static size_t pg_jp_utf8(uint32_t cp, char *o)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /*
  * \uXXXX at s (6 bytes there), and its low surrogate when it is a high
  * one. \u0000 and lone surrogates are jansson's errors: not handled.
  */
 static int pg_jp_unicode(pg_jparser *p, const unsigned char **s, char **o)
 {
-    long cp = pg_jp_hex4(*s + 2);
+    long cp = pg_jread_hex4(*s + 2);
     if (cp <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
         return PG_JDOC_UNHANDLED;
     *s += 6;
     if (cp >= 0xD800 && cp <= 0xDBFF) {
         const unsigned char *t = *s;
-        long lo = p->end - t >= 6 && t[0] == '\\' && t[1] == 'u' ? pg_jp_hex4(t + 2) : -1;
+        long lo = p->end - t >= 6 && t[0] == '\\' && t[1] == 'u' ? pg_jread_hex4(t + 2) : -1;
         if (lo < 0xDC00 || lo > 0xDFFF)
             return PG_JDOC_UNHANDLED;
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         *s += 6;
     }
-    *o += pg_jp_utf8((uint32_t)cp, *o);
+    *o += pg_utf8_encode((uint32_t)cp, (unsigned char *)*o);
     return PG_OK;
 }
 
@@ -263,11 +229,7 @@ static int pg_jp_unicode(pg_jparser *p, const unsigned char **s, char **o)
  */
 static inline uint64_t pg_jp_special(uint64_t w)
 {
-    uint64_t quote = w ^ (PG_J_ONES * '"'), slash = w ^ (PG_J_ONES * '\\');
-    /* a byte that is zero in quote or slash, or below 0x20 in w */
-    uint64_t found = ((quote - PG_J_ONES) & ~quote) | ((slash - PG_J_ONES) & ~slash) |
-                     ((w - PG_J_ONES * 0x20) & ~w);
-    return found & PG_J_HIGHS;
+    return pg_swar_eq(w, '"') | pg_swar_eq(w, '\\') | pg_swar_below(w, 0x20);
 }
 
 /*
@@ -282,14 +244,13 @@ static int pg_jp_string(pg_jparser *p, pg_jnode *node)
     for (;;) {
         /* o is behind s: a word read from before 'end' is written before the buffer's end */
         while (end - s >= 8) {
-            uint64_t w;
-            memcpy(&w, s, 8);
+            uint64_t w = pg_swar_load(s);
             memcpy(o, &w, 8);
             uint64_t special = pg_jp_special(w);
             if (special) {
-#if PG_J_WORDS
+#if PG_SWAR_LE
                 /* the bytes before the first special one are copied already */
-                size_t k = (size_t)__builtin_ctzll(special) / 8;
+                size_t k = pg_swar_first(special);
                 s += k;
                 o += k;
 #endif
@@ -355,6 +316,20 @@ static int pg_jp_literal(pg_jparser *p, const char *word, pg_jnode node, pg_jnod
     return PG_OK;
 }
 
+/*
+ * After an element or a member: past the comma (*closed 0) or past the
+ * array's or object's 'close' (*closed 1), blanks included.
+ */
+static int pg_jp_next(pg_jparser *p, char close, int *closed)
+{
+    pg_jp_space(p);
+    if (p->p == p->end || (*p->p != close && *p->p != ','))
+        return PG_JDOC_UNHANDLED;
+    *closed = *p->p++ == close;
+    pg_jp_space(p);
+    return PG_OK;
+}
+
 static int pg_jp_array(pg_jparser *p, int depth)
 {
     if (depth > PG_JDOC_DEPTH_MAX)
@@ -366,21 +341,13 @@ static int pg_jp_array(pg_jparser *p, int depth)
         p->p++;
         return pg_jb_close(&p->b, mark, PG_JARRAY);
     }
-    for (;;) {
+    for (int closed = 0; !closed;) {
         int rc = pg_jp_value(p, depth);
+        if (rc == PG_OK)
+            rc = pg_jp_next(p, ']', &closed);
         if (rc != PG_OK)
             return rc;
-        pg_jp_space(p);
-        if (p->p == p->end)
-            return PG_JDOC_UNHANDLED;
-        if (*p->p == ']')
-            break;
-        if (*p->p != ',')
-            return PG_JDOC_UNHANDLED;
-        p->p++;
-        pg_jp_space(p);
     }
-    p->p++;
     return pg_jb_close(&p->b, mark, PG_JARRAY);
 }
 
@@ -406,7 +373,8 @@ static int pg_jp_object(pg_jparser *p, int depth)
         p->p++;
         return pg_jb_close(&p->b, mark, PG_JOBJECT);
     }
-    for (size_t members = 1;; members++) {
+    int closed = 0;
+    for (size_t members = 1; !closed; members++) {
         /* the duplicate check is quadratic in the members */
         if (members > PG_JDOC_MEMBERS_MAX || p->p == p->end || *p->p != '"')
             return PG_JDOC_UNHANDLED;
@@ -422,19 +390,11 @@ static int pg_jp_object(pg_jparser *p, int depth)
         p->p++;
         pg_jp_space(p);
         rc = pg_jp_value(p, depth);
+        if (rc == PG_OK)
+            rc = pg_jp_next(p, '}', &closed);
         if (rc != PG_OK)
             return rc;
-        pg_jp_space(p);
-        if (p->p == p->end)
-            return PG_JDOC_UNHANDLED;
-        if (*p->p == '}')
-            break;
-        if (*p->p != ',')
-            return PG_JDOC_UNHANDLED;
-        p->p++;
-        pg_jp_space(p);
     }
-    p->p++;
     if (pg_jp_duplicate(&p->b, mark))
         return PG_JDOC_UNHANDLED;
     return pg_jb_close(&p->b, mark, PG_JOBJECT);

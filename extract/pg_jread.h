@@ -59,6 +59,9 @@ int pg_jdoc_load(pg_jdoc **out, const char *json, size_t len, const char *source
 
 void pg_jdoc_free(pg_jdoc *doc);
 
+/* The value of the four hex digits at s (of \uXXXX), or -1: for the other JSON readers too. */
+long pg_jread_hex4(const unsigned char *s);
+
 const pg_jnode *pg_jdoc_root(const pg_jdoc *doc);
 
 /* Accessors accept NULL: a missing node is of no type and has no value. */

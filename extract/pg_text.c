@@ -4,17 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pg_swar.h"
+
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                               */
 /* ------------------------------------------------------------------ */
 
-/*
- * Checks the sequence at p (n > 0 bytes). Returns its length and sets *ok
- * when it is one valid character other than NUL; otherwise returns the
- * length of its maximal invalid subpart (at least 1), which is what one
- * U+FFFD replaces in the WHATWG decoder.
- */
-static size_t pg_utf8_check(const unsigned char *p, size_t n, int *ok)
+size_t pg_utf8_check(const unsigned char *p, size_t n, int *ok)
 {
     unsigned c = p[0];
     unsigned lo = 0x80, hi = 0xBF;
@@ -70,7 +66,7 @@ static uint32_t pg_utf8_decode(const unsigned char *p, size_t l)
     }
 }
 
-static size_t pg_utf8_encode(uint32_t cp, unsigned char out[4])
+size_t pg_utf8_encode(uint32_t cp, unsigned char out[4])
 {
     if (cp < 0x80) {
         out[0] = (unsigned char) cp;
@@ -94,9 +90,6 @@ static size_t pg_utf8_encode(uint32_t cp, unsigned char out[4])
     return 4;
 }
 
-#define PG_ONES UINT64_C(0x0101010101010101)
-#define PG_HIGHS UINT64_C(0x8080808080808080)
-
 /* Length of the longest valid prefix (NUL counts as invalid). */
 static size_t pg_utf8_valid_prefix(const unsigned char *p, size_t n)
 {
@@ -107,9 +100,8 @@ static size_t pg_utf8_valid_prefix(const unsigned char *p, size_t n)
          * bit in w, or a borrow out of a zero byte, sets a bit in HIGHS.
          */
         while (n - i >= 8) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (((w | (w - PG_ONES)) & PG_HIGHS) != 0)
+            uint64_t w = pg_swar_load(p + i);
+            if (((w | (w - PG_SWAR_ONES)) & PG_SWAR_HIGHS) != 0)
                 break;
             i += 8;
         }
@@ -510,18 +502,14 @@ static const unsigned char pg_ascii_letter[256] = {
  */
 static size_t pg_letter_run(const unsigned char *p, size_t len, size_t j, int *lower)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* eight bytes at a time: which are a-z, which A-Z (7-bit sums carry into no other byte) */
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+#if PG_SWAR_LE
+    /* eight bytes at a time: which are a-z, which A-Z */
     while (len - j >= 8) {
-        uint64_t w;
-        memcpy(&w, p + j, 8);
-        uint64_t low7 = w & ~highs, ascii = ~w & highs;
-        uint64_t lo = (low7 + ones * (0x80 - 'a')) & ~(low7 + ones * (0x80 - 'z' - 1)) & ascii;
-        uint64_t up = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x80 - 'Z' - 1)) & ascii;
-        uint64_t other = ~(lo | up) & highs;
+        uint64_t w = pg_swar_load(p + j);
+        uint64_t lo = pg_swar_range(w, 'a', 'z'), up = pg_swar_range(w, 'A', 'Z');
+        uint64_t other = ~(lo | up) & PG_SWAR_HIGHS;
         if (other) {
-            unsigned n = (unsigned)__builtin_ctzll(other) / 8; /* letters before it */
+            size_t n = pg_swar_first(other); /* letters before it */
             *lower |= n > 0 && (lo & (~0ULL >> (64 - 8 * n))) != 0;
             return j + n;
         }

@@ -57,6 +57,18 @@ typedef struct pg_sentences {
 size_t pg_utf8_repair(const char *text, size_t len, char **out, size_t *out_len,
                       size_t *first_bad);
 
+/*
+ * Checks the sequence at p (n > 0 bytes). Returns its length and sets *ok
+ * when it is one valid character other than NUL; otherwise returns the
+ * length of its maximal invalid subpart (at least 1), which is what one
+ * U+FFFD replaces in the WHATWG decoder. Valid means as jansson has it:
+ * no overlong forms, surrogates or code points above U+10FFFF.
+ */
+size_t pg_utf8_check(const unsigned char *p, size_t n, int *ok);
+
+/* Writes code point cp (at most U+10FFFF) as UTF-8; returns its length. */
+size_t pg_utf8_encode(uint32_t cp, unsigned char out[4]);
+
 /* Tokenises text (appending to toks, which the caller zero-initialises). */
 int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err);
 

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pg_swar.h"
+
 /* Field paths in messages: "links[12]" (WHERE), "links[12].interactions[3].mode" (PATH). */
 #define PG_WHERE_MAX 32
 #define PG_PATH_MAX 128
@@ -45,23 +47,6 @@ static void path_join(char *buf, size_t size, const char *where, const char *key
         snprintf(buf, size, "%s.%s", where, key);
 }
 
-/* Every byte of a word set to b, and the bytes' high bits. */
-#define PG_BYTES(b) (0x0101010101010101ULL * (b))
-#define PG_HIGHS PG_BYTES(0x80)
-
-static uint64_t load8(const unsigned char *p)
-{
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return w;
-}
-
-/* Nonzero when a byte of w is below b (b <= 0x80); may flag more bytes after such a one. */
-static uint64_t bytes_below(uint64_t w, unsigned b)
-{
-    return (w - PG_BYTES(b)) & ~w & PG_HIGHS;
-}
-
 /*
  * UTF-8 as jansson accepts it (no overlong forms, no surrogates, nothing
  * above U+10FFFF), so that every string we write can be read back.
@@ -70,7 +55,7 @@ static int utf8_valid(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
-        if (end - p >= 8 && !(load8(p) & PG_HIGHS)) {
+        if (end - p >= 8 && !(pg_swar_load(p) & PG_SWAR_HIGHS)) {
             p += 8; /* eight ASCII bytes */
             continue;
         }
@@ -347,9 +332,8 @@ static void emit_str(sink *s, const char *str)
     for (; p < end; p++) {
         /* evidence sentences: eight bytes to pass at a time, mostly */
         while (end - p >= 8) {
-            uint64_t w = load8(p);
-            if (bytes_below(w, 0x20) | bytes_below(w ^ PG_BYTES('"'), 1) |
-                bytes_below(w ^ PG_BYTES('\\'), 1))
+            uint64_t w = pg_swar_load(p);
+            if (pg_swar_below(w, 0x20) | pg_swar_eq(w, '"') | pg_swar_eq(w, '\\'))
                 break;
             p += 8;
         }

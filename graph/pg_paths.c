@@ -451,37 +451,6 @@ static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
     s->n_order = n_order;
 }
 
-/*
- * Brandes's accumulation, in the reverse order of settling: the
- * dependency of the source on each node, 'times' over, added to bet[]
- * (the source stands for its leaves too: see path_source). A node's
- * predecessors are the neighbours settled before it on a shortest path.
- * 'seen' marks the nodes whose bet[], sum_d[] and sum_inv[] hold a sum
- * of this chunk (the others are cleared when first reached).
- */
-static void search_accumulate(pg_search *s, double times, double *bet, double *sum_d,
-                              double *sum_inv, unsigned char *seen, pg_vertex *seen_list,
-                              size_t *n_seen)
-{
-    double *o_sigma = s->o_sigma, *o_delta = s->o_delta;
-    for (size_t i = s->n_order; i-- > 0;) {
-        double coeff = (1.0 + o_delta[i]) / o_sigma[i];
-        for (size_t k = s->pred_start[i]; k < s->pred_start[i + 1]; k++) {
-            pg_vertex j = s->preds[k];
-            o_delta[j] += o_sigma[j] * coeff;
-        }
-        if (i > 0) {
-            pg_vertex w = s->order[i];
-            if (!seen[w]) {
-                seen[w] = 1;
-                seen_list[(*n_seen)++] = w;
-                bet[w] = sum_d[w] = sum_inv[w] = 0.0;
-            }
-            bet[w] += times * o_delta[i];
-        }
-    }
-}
-
 /* Clears what the last search touched. */
 static void search_clear(pg_search *s)
 {
@@ -566,7 +535,11 @@ typedef struct pg_worker {
     pg_leaf *leaves; /* the current source's */
 } pg_worker;
 
-/* bet[v] += x in this chunk's sums. */
+/*
+ * bet[v] += x in this chunk's sums. 'seen' marks the nodes whose bet[],
+ * sum_d[] and sum_inv[] hold a sum of this chunk; the others are cleared
+ * when first reached.
+ */
 static void chunk_add_bet(pg_worker *w, pg_vertex v, double x)
 {
     if (!w->seen[v]) {
@@ -575,6 +548,27 @@ static void chunk_add_bet(pg_worker *w, pg_vertex v, double x)
         w->bet[v] = w->sum_d[v] = w->sum_inv[v] = 0.0;
     }
     w->bet[v] += x;
+}
+
+/*
+ * Brandes's accumulation, in the reverse order of settling: the
+ * dependency of the source on each node, 'times' over, added to bet[]
+ * (the source stands for its leaves too: see path_source). A node's
+ * predecessors are the neighbours settled before it on a shortest path.
+ */
+static void search_accumulate(pg_worker *w, double times)
+{
+    pg_search *s = &w->s;
+    double *o_sigma = s->o_sigma, *o_delta = s->o_delta;
+    for (size_t i = s->n_order; i-- > 0;) {
+        double coeff = (1.0 + o_delta[i]) / o_sigma[i];
+        for (size_t k = s->pred_start[i]; k < s->pred_start[i + 1]; k++) {
+            pg_vertex j = s->preds[k];
+            o_delta[j] += o_sigma[j] * coeff;
+        }
+        if (i > 0)
+            chunk_add_bet(w, s->order[i], times * o_delta[i]);
+    }
 }
 
 static int cmp_leaf(const void *a, const void *b)
@@ -654,8 +648,7 @@ static void path_source(pg_worker *w, pg_vertex src)
     pg_search *s = &w->s;
     search_run(s, &p->csr, src);
     size_t k = p->exact[src] ? collect_leaves(w, src) : 0;
-    search_accumulate(s, 1.0 + (double)k, w->bet, w->sum_d, w->sum_inv, w->seen, w->seen_list,
-                      &w->n_seen);
+    search_accumulate(w, 1.0 + (double)k);
     if (p->exact[src]) {
         double sum = 0.0, inv = 0.0;
         for (size_t i = 1; i < s->n_order; i++) {
