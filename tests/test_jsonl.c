@@ -100,14 +100,21 @@ static const char *const lines[] = {
     "{\"id\": \"m\", \"te\\u0078t\": \"escaped key\"}",
 };
 
+/* A new folder from the mkdtemp template dir, and in it path (cap bytes), open to write. */
+static FILE *create_temp(char *dir, char *path, size_t cap, const char *name)
+{
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, cap, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    return f;
+}
+
 static void test_records(void **state)
 {
     (void)state;
     char dir[] = "/tmp/polgraph-jsonl-XXXXXX", path[64];
-    assert_non_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/a.jsonl", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
+    FILE *f = create_temp(dir, path, sizeof path, "a.jsonl");
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
         fprintf(f, "%s\n", lines[i]);
     /* 17: raw invalid UTF-8 in a string: jansson's error */
@@ -259,10 +266,7 @@ static void test_string_blocks(void **state)
 {
     (void)state;
     char dir[] = "/tmp/polgraph-jsonl-XXXXXX", path[64];
-    assert_non_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/b.jsonl", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
+    FILE *f = create_temp(dir, path, sizeof path, "b.jsonl");
     for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++)
         for (int a = 0; a <= MAX_PLAIN; a++)
             for (int b = 0; b <= MAX_PLAIN; b++)
