@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pg_swar.h"
+#include "pg_text.h"
 
 /* Field paths in messages: "links[12]" (WHERE), "links[12].interactions[3].mode" (PATH). */
 #define PG_WHERE_MAX 32
@@ -53,43 +54,7 @@ static void path_join(char *buf, size_t size, const char *where, const char *key
  */
 static int utf8_valid(const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    while (p < end) {
-        if (end - p >= 8 && !(pg_swar_load(p) & PG_SWAR_HIGHS)) {
-            p += 8; /* eight ASCII bytes */
-            continue;
-        }
-        unsigned c = *p;
-        size_t n;
-        unsigned cp;
-        if (c < 0x80) {
-            p++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return 0;
-        }
-        if ((size_t)(end - p) <= n)
-            return 0;
-        for (size_t k = 1; k <= n; k++) {
-            if ((p[k] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (p[k] & 0x3F);
-        }
-        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        p += n + 1;
-    }
-    return 1;
+    return pg_utf8_repair(s, len, NULL, NULL, NULL) == 0;
 }
 
 /* ------------------------------------------------------------------ */
