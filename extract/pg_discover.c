@@ -7,6 +7,7 @@
 
 #include "pg_given_names.h"
 #include "pg_strmap.h"
+#include "pg_swar.h"
 
 /* A capitalised run longer than this is a title-case phrase, not a name. */
 #define PG_RUN_MAX_WORDS 8
@@ -636,8 +637,33 @@ static size_t pg_head_len(const char *phrase)
     return n > 0 && phrase[n - 1] == '.' ? n - 1 : n;
 }
 
+/* Markers of page furniture, matched on the folded start of a sentence. */
+static const char *const pg_furniture_starts[] = {
+    "photograph", "photo", "image", "picture", "caption", "sign up", "subscribe", "follow us",
+    "share this", "share on", "click here", "read more", "related:", "advertisement",
+    "comments are", "comment", "we use cookies", "this site uses cookies", "cookie",
+    "copyright", "all rights reserved", "newsletter", "get our", "by ", "reporting by",
+    "editing by", "writing by", "additional reporting", NULL};
+
+/* The first letters of the markers, and room for the longest (pg_discover_check_lists) */
+static const char pg_furniture_initials[] = "abcefginprstw";
+#define PG_FURNITURE_HEAD 24
+
+/*
+ * The first two letters of the furniture markers, a bit for each pair
+ * (pg_letter_pair): most sentences begin with a pair of none.
+ */
+static uint64_t pg_furniture_pairs[(26 * 26 + 63) / 64];
+
 static void pg_lex_build(void)
 {
+    for (size_t i = 0; pg_furniture_starts[i]; i++) {
+        /* letters all (pg_discover_check_lists) */
+        int bit = pg_letter_pair((unsigned char)pg_furniture_starts[i][0],
+                                 (unsigned char)pg_furniture_starts[i][1]);
+        if (bit >= 0)
+            pg_furniture_pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
     for (size_t i = 0; i < PG_COUNT(pg_words); i++)
         pg_lex_add(pg_words[i].word, strlen(pg_words[i].word), pg_words[i].bits);
     for (size_t i = 0; i < PG_COUNT(pg_countries); i++) {
@@ -688,18 +714,6 @@ int pg_is_given_name(const char *word, size_t len)
     return pg_given_name_known(word, len);
 }
 
-/* Markers of page furniture, matched on the folded start of a sentence. */
-static const char *const pg_furniture_starts[] = {
-    "photograph", "photo", "image", "picture", "caption", "sign up", "subscribe", "follow us",
-    "share this", "share on", "click here", "read more", "related:", "advertisement",
-    "comments are", "comment", "we use cookies", "this site uses cookies", "cookie",
-    "copyright", "all rights reserved", "newsletter", "get our", "by ", "reporting by",
-    "editing by", "writing by", "additional reporting", NULL};
-
-/* The first letters of the markers, and room for the longest (pg_discover_check_lists) */
-static const char pg_furniture_initials[] = "abcefginprstw";
-#define PG_FURNITURE_HEAD 24
-
 int pg_discover_check_lists(void)
 {
     for (size_t i = 1; i < PG_COUNT(pg_words); i++)
@@ -714,6 +728,8 @@ int pg_discover_check_lists(void)
     for (size_t i = 0; pg_furniture_starts[i]; i++)
         if (!strchr(pg_furniture_initials, pg_furniture_starts[i][0]) ||
             strlen(pg_furniture_starts[i]) < 2 || /* pg_is_furniture compares two letters */
+            pg_letter_pair((unsigned char)pg_furniture_starts[i][0],
+                           (unsigned char)pg_furniture_starts[i][1]) < 0 ||
             strlen(pg_furniture_starts[i]) >= PG_FURNITURE_HEAD)
             return 0;
     /* the index of words: every given name in it, and slots under half full */
@@ -801,20 +817,13 @@ static int pg_is_compass(const char *text, const pg_tokens *toks, size_t i, size
     return 0;
 }
 
-/* The classes of token i of a sentence [b, e), or of a token seen alone (e = i + 1). */
-static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, size_t e)
+/* The classes of word i (not a number) of a sentence [b, e), as pg_classify. */
+static uint32_t pg_classify_word(const char *text, const pg_tokens *toks, size_t i, size_t e)
 {
     const pg_token *t = &toks->v[i];
     const char *w = text + t->start;
     size_t n = t->end - t->start;
     uint32_t c = PG_T_KNOWN;
-    if (!(t->flags & PG_TOK_WORD)) {
-        if (pg_is_quote(text, t))
-            c |= PG_T_QUOTE;
-        return c;
-    }
-    if (t->flags & PG_TOK_NUM)
-        return pg_is_ordinal(text, t) ? c | PG_T_ORDINAL : c;
     char f[PG_WORD] = {0}; /* zero-padded: its first 16 bytes are the look-up's key */
     size_t fn = pg_word(text, t, f);
     uint64_t head[2];
@@ -867,6 +876,68 @@ static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, s
         c |= PG_T_COUNTRY;
     if (lex & PG_LEX_HEAD)
         c |= PG_T_HEAD;
+    return c;
+}
+
+/*
+ * The classes of recent words, per thread. A word's classes depend on its
+ * bytes and flags alone, but for those of a single letter (an initial
+ * before a full stop) and of a date abbreviation ("Jan" before a number),
+ * read off the next token; and news repeats its capitalised words from
+ * one article to the next: a word is classified again only when another
+ * took its entry.
+ */
+#define PG_CLASS_CACHE_BITS 14
+#define PG_CLASS_FLAGS (PG_TOK_WORD | PG_TOK_NUM | PG_TOK_UPPER | PG_TOK_ALLCAPS)
+typedef struct pg_class_entry {
+    uint64_t head[2]; /* the word's bytes as written, zero-padded */
+    uint32_t key;     /* its length << 8 | its PG_CLASS_FLAGS; 0: empty */
+    uint32_t cls;
+} pg_class_entry;
+static _Thread_local pg_class_entry pg_class_cache[1u << PG_CLASS_CACHE_BITS];
+
+/* The classes of token i of a sentence [b, e), or of a token seen alone (e = i + 1). */
+static uint32_t pg_classify(const char *text, const pg_tokens *toks, size_t i, size_t e)
+{
+    const pg_token *t = &toks->v[i];
+    size_t n = t->end - t->start;
+    if (!(t->flags & PG_TOK_WORD))
+        return pg_is_quote(text, t) ? PG_T_KNOWN | PG_T_QUOTE : PG_T_KNOWN;
+    if (t->flags & PG_TOK_NUM)
+        return pg_is_ordinal(text, t) ? PG_T_KNOWN | PG_T_ORDINAL : PG_T_KNOWN;
+    if (n < 2 || n > 16)
+        return pg_classify_word(text, toks, i, e);
+    uint64_t head[2];
+#if PG_SWAR_LE
+    if (t->start + 16 <= toks->v[toks->n - 1].end) {
+        /* two loads and a mask: the text goes on to the end of the last token */
+        head[0] = pg_swar_load(text + t->start);
+        head[1] = pg_swar_load(text + t->start + 8);
+        if (n < 8) {
+            head[0] &= ~(uint64_t)0 >> (64 - 8 * n);
+            head[1] = 0;
+        } else if (n < 16) {
+            head[1] &= n > 8 ? ~(uint64_t)0 >> (64 - 8 * (n - 8)) : 0;
+        }
+    } else
+#endif
+    {
+        char b[16] = {0};
+        memcpy(b, text + t->start, n);
+        memcpy(head, b, sizeof head);
+    }
+    uint32_t key = (uint32_t)n << 8 | (t->flags & PG_CLASS_FLAGS);
+    uint64_t h = (head[0] ^ (head[1] + key) * 0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL;
+    pg_class_entry *slot = &pg_class_cache[h >> (64 - PG_CLASS_CACHE_BITS)];
+    if (slot->key == key && slot->head[0] == head[0] && slot->head[1] == head[1])
+        return slot->cls;
+    uint32_t c = pg_classify_word(text, toks, i, e);
+    if (!((c >> PG_T_WORDS_SHIFT) & PG_W_DATE_ABBR)) {
+        slot->head[0] = head[0];
+        slot->head[1] = head[1];
+        slot->key = key;
+        slot->cls = c;
+    }
     return c;
 }
 
@@ -1384,13 +1455,21 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
     return PG_OK;
 }
 
-int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s)
+int pg_furniture_opening(const char *text, const pg_tokens *toks, const pg_sentence *s)
 {
     if (s->tok_end == s->tok_begin)
         return 1;
-    /* this runs for every sentence: fold no more than the longest marker needs */
-    char head[PG_FURNITURE_HEAD];
+    /* this runs for every sentence: two ASCII letters that begin no marker settle it */
+    const unsigned char *p = (const unsigned char *)text + s->start;
     size_t n = s->end - s->start;
+    if (n >= 2 && p[0] < 0x80 && p[1] < 0x80) {
+        pthread_once(&pg_lex_once, pg_lex_build);
+        int bit = pg_letter_pair(p[0], p[1]);
+        if (bit < 0 || !((pg_furniture_pairs[bit / 64] >> (bit % 64)) & 1))
+            return 0;
+    }
+    /* fold no more than the longest marker needs */
+    char head[PG_FURNITURE_HEAD];
     if (n > sizeof head - 1)
         n = sizeof head - 1;
     unsigned first = (unsigned char)text[s->start] | 0x20; /* lower case, never 0 */
@@ -1413,18 +1492,28 @@ int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *
         /* a caption credit or banner, not a sentence that mentions a photo */
         return s->tok_end - s->tok_begin <= 25;
     }
+    return 0;
+}
+
+int pg_is_credit(const char *text, const pg_tokens *toks, size_t i)
+{
+    const pg_token *t = &toks->v[i];
+    size_t len = t->end - t->start;
+    if (!(t->flags & PG_TOK_UPPER) || text[t->start] != 'P' || i + 1 >= toks->n)
+        return 0; /* the flags first: they are at hand, the text is not */
+    return ((len == 10 && strncmp(text + t->start, "Photograph", 10) == 0) ||
+            (len == 5 && strncmp(text + t->start, "Photo", 5) == 0)) &&
+           text[toks->v[i + 1].start] == ':';
+}
+
+int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s)
+{
+    if (pg_furniture_opening(text, toks, s))
+        return 1;
     /* "Photograph: X/AP" inside a sentence's tail */
-    for (size_t i = s->tok_begin; i + 1 < s->tok_end; i++) {
-        const pg_token *t = &toks->v[i];
-        size_t len = t->end - t->start;
-        if (!(t->flags & PG_TOK_UPPER) || text[t->start] != 'P')
-            continue; /* the flags first: they are at hand, the text is not */
-        if ((len == 10 && strncmp(text + t->start, "Photograph", 10) == 0) ||
-            (len == 5 && strncmp(text + t->start, "Photo", 5) == 0)) {
-            if (text[toks->v[i + 1].start] == ':')
-                return 1;
-        }
-    }
+    for (size_t i = s->tok_begin; i + 1 < s->tok_end; i++)
+        if (pg_is_credit(text, toks, i))
+            return 1;
     return 0;
 }
 

@@ -62,6 +62,14 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
 /* Is sentence s page furniture (byline, photo credit, banner) and no evidence? */
 int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s);
 
+/*
+ * The two halves of pg_is_furniture: does s open as furniture; is token i
+ * a credit within a sentence ("Photograph: X/AP", token i + 1 the colon)?
+ * A credit is a capitalised word: pg_is_credit is 0 for any other.
+ */
+int pg_furniture_opening(const char *text, const pg_tokens *toks, const pg_sentence *s);
+int pg_is_credit(const char *text, const pg_tokens *toks, size_t i);
+
 /* Is this word (as written) a known given name (pg_given_names.h)? */
 int pg_is_given_name(const char *word, size_t len);
 

@@ -177,8 +177,24 @@ static pg_word_info *pg_word_slot(const char *w, size_t n)
     return &pg_word_slots[h];
 }
 
+/*
+ * The first two letters of the triggers, a bit for each pair
+ * (pg_letter_pair): most sentences of two persons have no trigger, and
+ * this tells so before every word of them is folded and looked up.
+ */
+static uint64_t pg_trigger_pairs[(26 * 26 + 63) / 64];
+static int pg_trigger_unpaired; /* some trigger does not begin with two letters: no filter */
+
 static void pg_word_index(void)
 {
+    for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
+        const char *w = pg_triggers[i].word;
+        int bit = pg_letter_pair((unsigned char)w[0], (unsigned char)w[1]);
+        if (bit >= 0)
+            pg_trigger_pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+        else
+            pg_trigger_unpaired = 1;
+    }
     for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
         pg_word_info *slot = pg_word_slot(pg_triggers[i].word, strlen(pg_triggers[i].word));
         slot->word = pg_triggers[i].word;
@@ -191,6 +207,23 @@ static void pg_word_index(void)
             slot->word = *w;
             slot->lists |= pg_lists[l].bit;
         }
+}
+
+/*
+ * Can token t fold to a trigger? No when it begins with two ASCII
+ * letters no trigger begins with, or with anything but a letter.
+ */
+static int pg_may_trigger(const char *text, const pg_token *t)
+{
+    const unsigned char *p = (const unsigned char *)text + t->start;
+    if (pg_trigger_unpaired)
+        return 1;
+    if (t->end - t->start < 2 || p[0] < 0x41)
+        return 0; /* no trigger is one letter; none starts with a digit or a sign */
+    if (p[0] >= 0x80 || p[1] >= 0x80)
+        return 1; /* a letter beyond ASCII may fold to one of them */
+    int bit = pg_letter_pair(p[0], p[1]);
+    return bit >= 0 && ((pg_trigger_pairs[bit / 64] >> (bit % 64)) & 1);
 }
 
 /* The folded word w[0, n), NUL-terminated. */
@@ -772,6 +805,15 @@ int pg_events_detect(const char *text, const pg_tokens *toks, const pg_sentence 
     size_t n = st->tok_end - st->tok_begin;
     if (persons < 2 || n > PG_EV_MAX_TOKENS)
         return PG_OK;
+    pthread_once(&pg_word_once, pg_word_index);
+    int any = 0;
+    for (size_t i = st->tok_begin; i < st->tok_end && !any; i++) {
+        char f[PG_EV_WORD];
+        any = pg_may_trigger(text, &toks->v[i]) &&
+              pg_word_of(f, pg_fold_word(text, &toks->v[i], f))->trigger;
+    }
+    if (!any)
+        return PG_OK; /* no word of the sentence is a trigger: no event */
     char w[PG_EV_MAX_TOKENS][PG_EV_WORD];
     const pg_word_info *info[PG_EV_MAX_TOKENS];
     long person[PG_EV_MAX_TOKENS];

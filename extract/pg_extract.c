@@ -755,16 +755,26 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
 }
 
 /*
- * Which sentences are page furniture, into marks[0, sents->n). A caption
- * is the text before its credit on the same line: "Putin at his desk.
- * Photograph: X/AP".
+ * Which sentences are page furniture (pg_is_furniture), into marks[0,
+ * sents->n); the capitalised words, in uppers[0, n_uppers), are the only
+ * ones that can be a credit. A caption is the text before its credit on
+ * the same line: "Putin at his desk. Photograph: X/AP".
  */
 static void pg_furniture_marks(const char *text, const pg_tokens *toks, const pg_sentences *sents,
-                               unsigned char *marks)
+                               const uint32_t *uppers, size_t n_uppers, unsigned char *marks)
 {
+    for (size_t i = 0; i < sents->n; i++)
+        marks[i] = (unsigned char)pg_furniture_opening(text, toks, &sents->v[i]);
+    size_t si = 0;
+    for (size_t k = 0; k < n_uppers && si < sents->n; k++) {
+        size_t u = uppers[k];
+        while (si < sents->n && sents->v[si].tok_end <= u)
+            si++;
+        if (si < sents->n && u >= sents->v[si].tok_begin && u + 1 < sents->v[si].tok_end &&
+            pg_is_credit(text, toks, u))
+            marks[si] = 1;
+    }
     for (size_t i = sents->n; i-- > 0;) {
-        const pg_sentence *s = &sents->v[i];
-        marks[i] = (unsigned char)pg_is_furniture(text, toks, s);
         if (!marks[i] && i + 1 < sents->n && marks[i + 1]) {
             const pg_sentence *next = &sents->v[i + 1];
             int same_line = next->tok_begin < toks->n &&
@@ -911,11 +921,6 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
     if (rc == PG_OK)
         rc = pg_split_sentences(sents, toks, a->text, err);
     if (rc == PG_OK &&
-        pg_reserve((void **)&ex->furniture, &ex->furniture_cap, sents->n + 1, 1) != 0)
-        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
-    if (rc == PG_OK)
-        pg_furniture_marks(a->text, toks, sents, ex->furniture);
-    if (rc == PG_OK &&
         pg_reserve((void **)&ex->uppers, &ex->uppers_cap, toks->n, sizeof *ex->uppers) != 0)
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
     if (rc == PG_OK) {
@@ -926,6 +931,11 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
         }
         x.uppers = ex->uppers;
     }
+    if (rc == PG_OK &&
+        pg_reserve((void **)&ex->furniture, &ex->furniture_cap, sents->n + 1, 1) != 0)
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    if (rc == PG_OK)
+        pg_furniture_marks(a->text, toks, sents, x.uppers, x.n_uppers, ex->furniture);
     if (rc == PG_OK && opt->discover && sents->n > 0) {
         /* what discovery learnt of each token: 0 is "not yet" */
         if (pg_reserve((void **)&x.m.memo, &x.m.memo_cap, toks->n, sizeof *x.m.memo) != 0)

@@ -88,6 +88,16 @@ size_t pg_possessive_len(const char *word, size_t n);
 void pg_tokens_release(pg_tokens *toks);
 void pg_sentences_release(pg_sentences *sents);
 
+/*
+ * Two ASCII letters of either case as one number from 0 to 26 * 26 - 1,
+ * the index of a bit in a table of word beginnings; -1 for other bytes.
+ */
+static inline int pg_letter_pair(unsigned char a, unsigned char b)
+{
+    unsigned x = (a | 0x20u) - 'a', y = (b | 0x20u) - 'a';
+    return x < 26 && y < 26 ? (int) (x * 26 + y) : -1;
+}
+
 /* Case-folds an ASCII or Latin letter token into buf (NUL-terminated). */
 size_t pg_fold_any(const char *s, size_t len, char *buf, size_t cap);
 

@@ -333,6 +333,20 @@ static void test_discovery_rules(void **state)
     }
 }
 
+/* What a word is may depend on the next one: "Jan 5" is a date, "Jan Kowalski" a name. */
+static void test_word_read_with_its_neighbour(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 2; round++) {
+        pg_doc *d = pg_run("The talks began on Jan 5 in Oslo.", "2017-02-01");
+        assert_null(pg_find(d, "jan"));
+        pg_doc_free(d);
+        d = pg_run("Jan Kowalski said the talks went well.", "2017-02-01");
+        assert_non_null(pg_find(d, "jan-kowalski"));
+        pg_doc_free(d);
+    }
+}
+
 static void test_coreference_both_ways(void **state)
 {
     (void)state;
@@ -538,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_affiliation),
         cmocka_unit_test(test_given_name_list),
         cmocka_unit_test(test_discovery_rules),
+        cmocka_unit_test(test_word_read_with_its_neighbour),
         cmocka_unit_test(test_coreference_both_ways),
     };
     return cmocka_run_group_tests(tests, setup, teardown) ? 1 : 0;
