@@ -1,5 +1,6 @@
 #include "pg_extract.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,21 @@ static int pg_grow(void **v, size_t *cap, size_t n, size_t size)
     return 0;
 }
 
+/* Room for n items of 'size' bytes in *v (capacity *cap); 0, or -1 when out of memory. */
+static int pg_reserve(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n <= *cap)
+        return 0;
+    if (n > SIZE_MAX / size)
+        return -1;
+    void *p = realloc(*v, n * size);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = n;
+    return 0;
+}
+
 /*
  * What extraction learns of an article while reading it, in memory an
  * extractor keeps from one article to the next.
@@ -81,14 +97,22 @@ typedef struct pg_ex_memory {
     pg_strmap firms; /* folded names of firms met with their legal form ("atria" of "Atria Oy") */
     uint32_t *memo;  /* what discovery learnt of each token, kept for its second pass */
     size_t memo_cap;
+    pg_doc_actor *actors; /* the article's actors in the order met; ids and labels unset */
+    size_t cap_actors;
+    size_t (*names)[2]; /* per actor: where its id and label are in 'pool' */
+    size_t cap_names;
+    char *pool; /* the actors' ids and labels, each NUL-terminated */
+    size_t pool_n, pool_cap;
+    struct pg_keyed *order; /* pg_ex_finish's sort */
+    size_t *rank;
+    size_t cap_order, cap_rank;
 } pg_ex_memory;
 
 typedef struct pg_ex {
     const pg_dict *dict;
     const char *text;
     pg_day date;
-    pg_doc_actor *actors;
-    size_t n_actors, cap_actors;
+    size_t n_actors; /* in m.actors */
     pg_ex_memory m; /* lent by the extractor for the article */
     size_t n_later; /* m.later_v in use */
     const uint32_t *uppers; /* the capitalised words of the article, by index */
@@ -144,33 +168,54 @@ void pg_slug(const char *s, size_t len, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Appends s[0, n) and a NUL to the pool; where it went, or -1 when out of memory. */
+static long pg_ex_keep(pg_ex *x, const char *s, size_t n)
+{
+    pg_ex_memory *m = &x->m;
+    if (n >= (size_t)LONG_MAX - m->pool_n - 1)
+        return -1;
+    if (m->pool_n + n + 1 > m->pool_cap) {
+        size_t cap = m->pool_cap ? m->pool_cap : 1024;
+        while (cap < m->pool_n + n + 1)
+            cap *= 2;
+        char *p = realloc(m->pool, cap);
+        if (!p)
+            return -1;
+        m->pool = p;
+        m->pool_cap = cap;
+    }
+    long at = (long)m->pool_n;
+    memcpy(m->pool + at, s, n);
+    m->pool[at + (long)n] = '\0';
+    m->pool_n += n + 1;
+    return at;
+}
+
 static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label_len,
                        pg_kind kind, const char *country, int in_dict, size_t *index)
 {
-    long at = pg_strmap_get(&x->m.ids, id, strlen(id));
+    size_t id_len = strlen(id);
+    long at = pg_strmap_get(&x->m.ids, id, id_len);
     if (at >= 0) {
         *index = (size_t)at;
         return PG_OK;
     }
-    if (pg_grow((void **)&x->actors, &x->cap_actors, x->n_actors, sizeof *x->actors) != 0)
+    if (pg_grow((void **)&x->m.actors, &x->m.cap_actors, x->n_actors, sizeof *x->m.actors) != 0 ||
+        pg_grow((void **)&x->m.names, &x->m.cap_names, x->n_actors, sizeof *x->m.names) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    pg_doc_actor *a = &x->actors[x->n_actors];
+    long id_at = pg_ex_keep(x, id, id_len), label_at = pg_ex_keep(x, label, label_len);
+    if (id_at < 0 || label_at < 0)
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    x->m.names[x->n_actors][0] = (size_t)id_at;
+    x->m.names[x->n_actors][1] = (size_t)label_at;
+    pg_doc_actor *a = &x->m.actors[x->n_actors];
     memset(a, 0, sizeof *a);
-    a->id = strdup(id);
-    a->label = malloc(label_len + 1);
-    if (!a->id || !a->label) {
-        free(a->id);
-        free(a->label);
-        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    }
-    memcpy(a->label, label, label_len);
-    a->label[label_len] = '\0';
     a->kind = kind;
     a->in_dictionary = in_dict;
     a->affiliation = -1;
     if (country)
         memcpy(a->country, country, strnlen(country, 3));
-    if (pg_strmap_put(&x->m.ids, id, strlen(id), (long)x->n_actors) != 0)
+    if (pg_strmap_put(&x->m.ids, id, id_len, (long)x->n_actors) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     *index = x->n_actors++;
     return PG_OK;
@@ -306,8 +351,8 @@ static int pg_add_mention(pg_ex *x, pg_mentions *ms, size_t b, size_t e, size_t 
 {
     if (pg_grow((void **)&ms->v, &ms->cap, ms->n, sizeof *ms->v) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    ms->v[ms->n++] = (pg_mention){b, e, actor, x->actors[actor].kind};
-    x->actors[actor].mentions++;
+    ms->v[ms->n++] = (pg_mention){b, e, actor, x->m.actors[actor].kind};
+    x->m.actors[actor].mentions++;
     return PG_OK;
 }
 
@@ -330,11 +375,7 @@ static long pg_ex_sentence(pg_ex *x, const pg_sentence *s, size_t si)
     d->index = si;
     d->start = s->start;
     d->end = s->end;
-    d->text = malloc(s->end - s->start + 1);
-    if (!d->text)
-        return -1;
-    memcpy(d->text, x->text + s->start, s->end - s->start);
-    d->text[s->end - s->start] = '\0';
+    d->text = NULL; /* copied with the other strings by pg_ex_finish */
     return (long)x->n_sents++;
 }
 
@@ -489,7 +530,7 @@ static void pg_ex_affiliations(pg_ex *x, const pg_tokens *toks, const pg_mention
 {
     for (size_t i = 0; i < ms->n; i++) {
         const pg_mention *p = &ms->v[i];
-        if (p->kind != PG_KIND_PERSON || x->actors[p->actor].affiliation >= 0)
+        if (p->kind != PG_KIND_PERSON || x->m.actors[p->actor].affiliation >= 0)
             continue;
         for (size_t k = 0; k < ms->n; k++) {
             const pg_mention *o = &ms->v[k];
@@ -502,7 +543,7 @@ static void pg_ex_affiliations(pg_ex *x, const pg_tokens *toks, const pg_mention
             for (size_t t = o->tok_end; before && t < p->tok_begin; t++)
                 before = pg_is_aide_word(x->text, &toks->v[t]);
             if (inside || before) {
-                x->actors[p->actor].affiliation = (long)o->actor;
+                x->m.actors[p->actor].affiliation = (long)o->actor;
                 break;
             }
         }
@@ -616,28 +657,53 @@ static int pg_cmp_keyed(const void *pa, const void *pb)
     return strcmp(((const pg_keyed *)pa)->id, ((const pg_keyed *)pb)->id);
 }
 
-/* Moves the results into a record with actors sorted by id. */
+/*
+ * Moves the results into a record with actors sorted by id. Its strings
+ * (its id, the actors' ids and labels, the sentences) share one block.
+ */
 static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
 {
+    pg_ex_memory *m = &x->m;
+    const char *doc_id = a->id ? a->id : "";
+    size_t id_len = strlen(doc_id), bytes = m->pool_n + id_len + 1;
+    for (size_t i = 0; i < x->n_sents; i++)
+        bytes += x->sents[i].end - x->sents[i].start + 1;
     pg_doc *d = calloc(1, sizeof *d);
-    pg_keyed *order = malloc((x->n_actors + 1) * sizeof *order);
-    size_t *rank = malloc((x->n_actors + 1) * sizeof *rank);
     pg_doc_actor *sorted = malloc((x->n_actors + 1) * sizeof *sorted);
-    char *id = strdup(a->id ? a->id : "");
-    if (!d || !order || !rank || !sorted || !id) {
+    char *strings = malloc(bytes);
+    if (!d || !sorted || !strings ||
+        pg_reserve((void **)&m->order, &m->cap_order, x->n_actors + 1, sizeof *m->order) != 0 ||
+        pg_reserve((void **)&m->rank, &m->cap_rank, x->n_actors + 1, sizeof *m->rank) != 0) {
         free(d);
-        free(order);
-        free(rank);
         free(sorted);
-        free(id);
+        free(strings);
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; i < x->n_actors; i++)
-        order[i] = (pg_keyed){x->actors[i].id, i};
+    /* the pool as it is, then the id, then the sentences */
+    if (m->pool_n > 0)
+        memcpy(strings, m->pool, m->pool_n); /* no pool yet: no actor */
+    char *at = strings + m->pool_n;
+    memcpy(at, doc_id, id_len + 1);
+    at += id_len + 1;
+    for (size_t i = 0; i < x->n_sents; i++) {
+        pg_doc_sentence *ds = &x->sents[i];
+        size_t n = ds->end - ds->start;
+        memcpy(at, x->text + ds->start, n);
+        at[n] = '\0';
+        ds->text = at;
+        at += n + 1;
+    }
+    pg_keyed *order = m->order;
+    size_t *rank = m->rank;
+    for (size_t i = 0; i < x->n_actors; i++) {
+        m->actors[i].id = strings + m->names[i][0];
+        m->actors[i].label = strings + m->names[i][1];
+        order[i] = (pg_keyed){m->actors[i].id, i};
+    }
     qsort(order, x->n_actors, sizeof *order, pg_cmp_keyed);
     for (size_t i = 0; i < x->n_actors; i++) {
         rank[order[i].index] = i;
-        sorted[i] = x->actors[order[i].index];
+        sorted[i] = m->actors[order[i].index];
     }
     for (size_t i = 0; i < x->n_co; i++) {
         size_t p = rank[x->co[i].a], q = rank[x->co[i].b];
@@ -655,11 +721,8 @@ static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
         if (sorted[i].affiliation >= 0)
             sorted[i].affiliation = (long)rank[sorted[i].affiliation];
     }
-    free(order);
-    free(rank);
-    free(x->actors);
-    x->actors = NULL;
-    d->id = id;
+    d->strings = strings;
+    d->id = strings + m->pool_n;
     d->date = x->date;
     d->actors = sorted;
     d->n_actors = x->n_actors;
@@ -685,18 +748,16 @@ static void pg_ex_memory_release(pg_ex_memory *m)
     pg_strmap_release(&m->firms);
     free(m->later_v);
     free(m->memo);
+    free(m->actors);
+    free(m->names);
+    free(m->pool);
+    free(m->order);
+    free(m->rank);
     memset(m, 0, sizeof *m);
 }
 
 static void pg_ex_release(pg_ex *x)
 {
-    for (size_t i = 0; i < x->n_actors; i++) {
-        free(x->actors[i].id);
-        free(x->actors[i].label);
-    }
-    free(x->actors);
-    for (size_t i = 0; i < x->n_sents; i++)
-        free(x->sents[i].text);
     free(x->sents);
     free(x->co);
     free(x->ev);
@@ -829,20 +890,6 @@ void pg_extractor_free(pg_extractor *ex)
     free(ex);
 }
 
-/* Room for n items of 'size' bytes in *v (capacity *cap); 0, or -1 when out of memory. */
-static int pg_reserve(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n <= *cap)
-        return 0;
-    if (n > SIZE_MAX / size)
-        return -1;
-    void *p = realloc(*v, n * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = n;
-    return 0;
-}
 
 /* Lends the extractor's memory to x for one article. */
 static void pg_ex_borrow(pg_ex *x, pg_extractor *ex)
@@ -879,6 +926,12 @@ static void pg_ex_return(pg_ex *x, pg_extractor *ex)
     pg_trim((void **)&ex->uppers, &ex->uppers_cap, sizeof *ex->uppers);
     pg_trim((void **)&ex->furniture, &ex->furniture_cap, 1);
     pg_trim((void **)&m->later_v, &m->cap_later, sizeof *m->later_v);
+    m->pool_n = 0;
+    pg_trim((void **)&m->pool, &m->pool_cap, 1);
+    pg_trim((void **)&m->actors, &m->cap_actors, sizeof *m->actors);
+    pg_trim((void **)&m->names, &m->cap_names, sizeof *m->names);
+    pg_trim((void **)&m->order, &m->cap_order, sizeof *m->order);
+    pg_trim((void **)&m->rank, &m->cap_rank, sizeof *m->rank);
 }
 
 int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extract_options *opt,
@@ -960,14 +1013,8 @@ void pg_doc_free(pg_doc *d)
 {
     if (!d)
         return;
-    free(d->id);
-    for (size_t i = 0; i < d->n_actors; i++) {
-        free(d->actors[i].id);
-        free(d->actors[i].label);
-    }
+    free(d->strings);
     free(d->actors);
-    for (size_t i = 0; i < d->n_sentences; i++)
-        free(d->sentences[i].text);
     free(d->sentences);
     free(d->comentions);
     free(d->events);

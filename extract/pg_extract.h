@@ -65,6 +65,7 @@ typedef struct pg_event {
 } pg_event;
 
 typedef struct pg_doc {
+    char *strings; /* one block for the strings below: id, actors' ids and labels, sentences */
     char *id;
     pg_day date;
     pg_doc_actor *actors; /* sorted by id */
