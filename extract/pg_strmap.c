@@ -18,8 +18,16 @@ uint64_t pg_hash_bytes(const char *s, size_t len)
         h ^= h >> 32;
     }
     if (len > 0) {
-        w = 0;
-        memcpy(&w, s, len);
+        /* the last 1 to 7 bytes in fixed-size loads, overlapping: no copy of a variable length */
+        if (len >= 4) {
+            uint32_t lo, hi;
+            memcpy(&lo, s, 4);
+            memcpy(&hi, s + len - 4, 4);
+            w = (uint64_t)lo | (uint64_t)hi << 32;
+        } else {
+            w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+                (uint64_t)(unsigned char)s[len - 1] << 16;
+        }
         h = (h ^ w) * k;
         h ^= h >> 32;
     }
