@@ -1,6 +1,7 @@
 #include "pg_jread.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -283,24 +284,64 @@ static int pg_jp_string(pg_jparser *p, pg_jnode *node)
     return PG_OK;
 }
 
-/* Integers of at most 18 digits: they fit in int64_t and jansson reads them alike. */
+/* The end of a run of digits from s, not past end. */
+static const unsigned char *pg_jp_digits(const unsigned char *s, const unsigned char *end)
+{
+    while (s < end && (unsigned)(*s - '0') < 10u)
+        s++;
+    return s;
+}
+
+/* Bytes of a real's text read here; a longer one is left to jansson. */
+#define PG_JP_REAL_MAX 63
+
+/*
+ * Integers of at most 18 digits: they fit in int64_t and jansson reads
+ * them alike. Reals of JSON's grammar: strtod gives the nearest double,
+ * as jansson's does (in the C locale, which polgraph keeps); one too
+ * large for a double is jansson's error to tell.
+ */
 static int pg_jp_number(pg_jparser *p, pg_jnode *node)
 {
     const unsigned char *s = p->p, *end = p->end;
     int neg = *s == '-';
     s += neg;
     const unsigned char *digits = s;
-    int64_t v = 0;
-    while (s < end && (unsigned)(*s - '0') < 10u) {
-        if (s - digits == 18)
-            return PG_JDOC_UNHANDLED;
-        v = v * 10 + (*s - '0');
-        s++;
-    }
+    s = pg_jp_digits(s, end);
     if (s == digits || (s - digits > 1 && *digits == '0'))
         return PG_JDOC_UNHANDLED;
-    if (s < end && (*s == '.' || *s == 'e' || *s == 'E'))
+    if (s < end && (*s == '.' || *s == 'e' || *s == 'E')) {
+        if (*s == '.') {
+            const unsigned char *frac = ++s;
+            s = pg_jp_digits(s, end);
+            if (s == frac)
+                return PG_JDOC_UNHANDLED;
+        }
+        if (s < end && (*s == 'e' || *s == 'E')) {
+            s += s + 1 < end && (s[1] == '+' || s[1] == '-') ? 2 : 1;
+            const unsigned char *exp = s;
+            s = pg_jp_digits(s, end);
+            if (s == exp)
+                return PG_JDOC_UNHANDLED;
+        }
+        char buf[PG_JP_REAL_MAX + 1];
+        size_t n = (size_t)(s - p->p);
+        if (n > PG_JP_REAL_MAX)
+            return PG_JDOC_UNHANDLED;
+        memcpy(buf, p->p, n);
+        buf[n] = '\0';
+        double r = strtod(buf, NULL);
+        if (isinf(r))
+            return PG_JDOC_UNHANDLED;
+        *node = (pg_jnode){PG_JREAL, 0, {.r = r}};
+        p->p = s;
+        return PG_OK;
+    }
+    if (s - digits > 18)
         return PG_JDOC_UNHANDLED;
+    int64_t v = 0;
+    for (const unsigned char *d = digits; d < s; d++)
+        v = v * 10 + (*d - '0');
     *node = (pg_jnode){PG_JINTEGER, 0, {.i = neg ? -v : v}};
     p->p = s;
     return PG_OK;
@@ -531,6 +572,8 @@ int pg_jdoc_load(pg_jdoc **out, const char *json, size_t len, const char *source
         return rc;
     json_error_t jerr;
     json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root && json_error_code(&jerr) == json_error_out_of_memory)
+        return pg_error_set(err, PG_ENOMEM, "%s: out of memory", source);
     if (!root)
         return pg_error_set(err, PG_EINPUT, "%s:%d:%d: %s", source, jerr.line, jerr.column,
                             jerr.text);

@@ -3,9 +3,9 @@
 
 /*
  * Read-only JSON documents for loaders that read a whole tree once (the
- * actor dictionary): one pass over the text into one array of nodes and
- * one buffer of decoded strings, with no hashing and no allocation per
- * value. The parser takes a conservative subset of JSON and says
+ * actor dictionary, graphs): one pass over the text into one array of
+ * nodes and one buffer of decoded strings, with no hashing and no
+ * allocation per value. The parser takes a conservative subset of JSON and says
  * PG_JDOC_UNHANDLED for anything else; pg_jdoc_load then asks jansson,
  * so a document reads exactly as jansson (rejecting duplicate keys)
  * reads it, with jansson's error messages.
@@ -39,8 +39,9 @@ typedef struct pg_jnode pg_jnode;
 
 /*
  * Parses an array or object text. Returns PG_OK, PG_JDOC_UNHANDLED (then
- * *out is NULL) for invalid UTF-8, \u0000 or a lone surrogate, a number
- * that is not an integer of at most 18 digits, nesting deeper than
+ * *out is NULL) for invalid UTF-8, \u0000 or a lone surrogate, an integer
+ * of more than 18 digits, a real too large for a double or written in
+ * more than 63 bytes, nesting deeper than
  * PG_JDOC_DEPTH_MAX, an object with more than PG_JDOC_MEMBERS_MAX members
  * or a duplicate key, and any syntax error; or PG_ENOMEM.
  */

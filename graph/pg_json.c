@@ -1,7 +1,6 @@
 #include "pg_json.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -10,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pg_jread.h"
 #include "pg_swar.h"
 #include "pg_text.h"
 
@@ -728,89 +728,97 @@ static int r_nomem(reader *r)
  * Each getter leaves *out alone when the member is absent and not
  * required, so the caller sets the default first.
  */
-static int get_member(reader *r, json_t *obj, const char *where, const char *key, int required,
-                      json_t **v)
+static int get_member(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
+                      const pg_jnode **v)
 {
-    *v = json_object_get(obj, key);
+    *v = pg_jnode_get(obj, key);
     if (!*v && required)
         return r_fail(r, where, key, "missing");
     return PG_OK;
 }
 
-static int get_count(reader *r, json_t *obj, const char *where, const char *key, int required,
-                     json_int_t *out)
+static int get_count(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
+                     int64_t *out)
 {
-    json_t *v;
+    const pg_jnode *v;
     int rc = get_member(r, obj, where, key, required, &v);
     if (rc != PG_OK || !v)
         return rc;
-    if (!json_is_integer(v) || json_integer_value(v) < 0)
+    if (!pg_jnode_is(v, PG_JINTEGER) || pg_jnode_integer(v) < 0)
         return r_fail(r, where, key, "expected a non-negative integer");
-    *out = json_integer_value(v);
+    *out = pg_jnode_integer(v);
     return PG_OK;
 }
 
-static int get_long(reader *r, json_t *obj, const char *where, const char *key, int required,
+static int get_long(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
                     long *out)
 {
-    json_int_t v = *out;
+    int64_t v = *out;
     int rc = get_count(r, obj, where, key, required, &v);
-    if (rc == PG_OK && (json_int_t)(long)v != v)
+    if (rc == PG_OK && (int64_t)(long)v != v)
         return r_fail(r, where, key, "%lld is too large", (long long)v);
     *out = (long)v;
     return rc;
 }
 
-static int get_size(reader *r, json_t *obj, const char *where, const char *key, int required,
+static int get_size(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
                     size_t *out)
 {
-    json_int_t v = (json_int_t)*out;
+    int64_t v = (int64_t)*out;
     int rc = get_count(r, obj, where, key, required, &v);
-    if (rc == PG_OK && (json_int_t)(size_t)v != v)
+    if (rc == PG_OK && (int64_t)(size_t)v != v)
         return r_fail(r, where, key, "%lld is too large", (long long)v);
     *out = (size_t)v;
     return rc;
 }
 
-static int get_real(reader *r, json_t *obj, const char *where, const char *key, int required,
+/* A number's value, integer or real, as jansson's json_number_value; NAN for anything else. */
+static double number_value(const pg_jnode *v)
+{
+    if (pg_jnode_is(v, PG_JINTEGER))
+        return (double)pg_jnode_integer(v);
+    return pg_jnode_is(v, PG_JREAL) ? pg_jnode_real(v) : NAN;
+}
+
+static int get_real(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
                     int non_negative, double *out)
 {
-    json_t *v;
+    const pg_jnode *v;
     int rc = get_member(r, obj, where, key, required, &v);
     if (rc != PG_OK || !v)
         return rc;
-    double x = json_is_number(v) ? json_number_value(v) : NAN;
+    double x = number_value(v);
     if (!isfinite(x) || (non_negative && x < 0))
         return r_fail(r, where, key, "must be a finite number%s", non_negative ? " >= 0" : "");
     *out = canonical_real(x);
     return PG_OK;
 }
 
-static int get_str(reader *r, json_t *obj, const char *where, const char *key, int required,
+static int get_str(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
                    const char **out)
 {
-    json_t *v;
+    const pg_jnode *v;
     int rc = get_member(r, obj, where, key, required, &v);
     if (rc != PG_OK || !v)
         return rc;
-    if (!json_is_string(v))
+    if (!pg_jnode_is(v, PG_JSTRING))
         return r_fail(r, where, key, "expected a string");
-    *out = json_string_value(v);
+    *out = pg_jnode_string(v, NULL);
     return PG_OK;
 }
 
-static int get_bool(reader *r, json_t *obj, const char *where, const char *key, int *out)
+static int get_bool(reader *r, const pg_jnode *obj, const char *where, const char *key, int *out)
 {
-    json_t *v = json_object_get(obj, key);
+    const pg_jnode *v = pg_jnode_get(obj, key);
     if (!v)
         return PG_OK;
-    if (!json_is_boolean(v))
+    if (!pg_jnode_is(v, PG_JBOOL))
         return r_fail(r, where, key, "expected true or false");
-    *out = json_is_true(v);
+    *out = pg_jnode_bool(v);
     return PG_OK;
 }
 
-static int get_node_ref(reader *r, json_t *obj, const char *where, const char *key, int required,
+static int get_node_ref(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
                         long *index)
 {
     const char *id = NULL;
@@ -832,37 +840,37 @@ static char *dup_str(const char *s)
     return d;
 }
 
-static int read_header(reader *r, json_t *root)
+static int read_header(reader *r, const pg_jnode *root)
 {
-    json_t *v;
+    const pg_jnode *v;
     static const char *const flags[] = {"directed", "multigraph"};
     for (size_t i = 0; i < 2; i++) {
-        v = json_object_get(root, flags[i]);
-        if (v && !json_is_false(v))
+        v = pg_jnode_get(root, flags[i]);
+        if (v && !(pg_jnode_is(v, PG_JBOOL) && !pg_jnode_bool(v)))
             return r_fail(r, "", flags[i], "must be false (polgraph graphs are %s)",
                           i == 0 ? "undirected" : "simple");
     }
-    json_t *info = json_object_get(root, "graph");
+    const pg_jnode *info = pg_jnode_get(root, "graph");
     if (!info)
         return PG_OK;
-    if (!json_is_object(info))
+    if (!pg_jnode_is(info, PG_JOBJECT))
         return r_fail(r, "", "graph", "expected an object");
-    json_int_t docs = 0;
+    int64_t docs = 0;
     const char *approx = NULL, *generator = NULL;
     int rc;
     if ((rc = get_str(r, info, "graph", "generator", 0, &generator)) != PG_OK ||
         (rc = get_count(r, info, "graph", "documents", 0, &docs)) != PG_OK ||
         (rc = get_str(r, info, "graph", "approximation", 0, &approx)) != PG_OK)
         return rc;
-    if ((json_int_t)(long)docs != docs)
+    if ((int64_t)(long)docs != docs)
         return r_fail(r, "graph", "documents", "%lld is too large", (long long)docs);
     r->g->documents = (long)docs;
     if (approx && !(r->g->approximation = dup_str(approx)))
         return r_nomem(r);
-    json_t *weights = json_object_get(info, "weights");
+    const pg_jnode *weights = pg_jnode_get(info, "weights");
     if (!weights)
         return PG_OK;
-    if (!json_is_object(weights))
+    if (!pg_jnode_is(weights, PG_JOBJECT))
         return r_fail(r, "graph", "weights", "expected an object");
     if ((rc = get_real(r, weights, "graph.weights", "co_mention", 0, 1, &r->g->w_co_mention)) !=
             PG_OK ||
@@ -879,12 +887,12 @@ static int read_header(reader *r, json_t *root)
 }
 
 /* Reads the figures present; returns via *all whether every one was. */
-static int read_figures(reader *r, json_t *o, const char *where, pg_figures *f, int *all)
+static int read_figures(reader *r, const pg_jnode *o, const char *where, pg_figures *f, int *all)
 {
     int rc;
     size_t present = 0;
     for (size_t k = 0; k < PG_N_FIGURES; k++)
-        present += json_object_get(o, figure_names[k]) != NULL;
+        present += pg_jnode_get(o, figure_names[k]) != NULL;
     *all = present == PG_N_FIGURES;
     if (present == 0)
         return PG_OK;
@@ -900,11 +908,11 @@ static int read_figures(reader *r, json_t *o, const char *where, pg_figures *f, 
     return PG_OK;
 }
 
-static int read_node(reader *r, json_t *o, size_t i, int *all_figures)
+static int read_node(reader *r, const pg_jnode *o, size_t i, int *all_figures)
 {
     char where[PG_WHERE_MAX];
     snprintf(where, sizeof where, "nodes[%zu]", i);
-    if (!json_is_object(o))
+    if (!pg_jnode_is(o, PG_JOBJECT))
         return r_fail(r, where, NULL, "expected an object");
     const char *id = NULL, *label = NULL, *kind_name = NULL, *country = "";
     int in_dictionary = 0, rc;
@@ -948,11 +956,11 @@ static int read_node(reader *r, json_t *o, size_t i, int *all_figures)
     return PG_OK;
 }
 
-static int read_evidence(reader *r, json_t *o, const char *where, pg_evidence *e)
+static int read_evidence(reader *r, const pg_jnode *o, const char *where, pg_evidence *e)
 {
     const char *doc = NULL, *text = NULL;
     int rc;
-    if (!json_is_object(o))
+    if (!pg_jnode_is(o, PG_JOBJECT))
         return r_fail(r, where, NULL, "expected an object");
     if ((rc = get_str(r, o, where, "doc", 1, &doc)) != PG_OK ||
         (rc = get_size(r, o, where, "sentence", 1, &e->sentence)) != PG_OK ||
@@ -969,12 +977,12 @@ static int read_evidence(reader *r, json_t *o, const char *where, pg_evidence *e
     return PG_OK;
 }
 
-static int read_interaction(reader *r, json_t *o, const char *where, pg_interaction *it)
+static int read_interaction(reader *r, const pg_jnode *o, const char *where, pg_interaction *it)
 {
     const char *type = "speaks_with", *mode = NULL, *status = NULL, *date = NULL;
     long initiator = -1;
     int rc;
-    if (!json_is_object(o))
+    if (!pg_jnode_is(o, PG_JOBJECT))
         return r_fail(r, where, NULL, "expected an object");
     if ((rc = get_str(r, o, where, "type", 0, &type)) != PG_OK ||
         (rc = get_str(r, o, where, "mode", 1, &mode)) != PG_OK ||
@@ -982,7 +990,7 @@ static int read_interaction(reader *r, json_t *o, const char *where, pg_interact
         (rc = get_node_ref(r, o, where, "initiator", 0, &initiator)) != PG_OK)
         return rc;
     /* null is "no date" as well: other tools write missing values so */
-    if (!json_is_null(json_object_get(o, "date")) &&
+    if (!pg_jnode_is(pg_jnode_get(o, "date"), PG_JNULL) &&
         (rc = get_str(r, o, where, "date", 0, &date)) != PG_OK)
         return rc;
     if (strcmp(type, "speaks_with") != 0)
@@ -1019,21 +1027,21 @@ static int is_sorted(const void *base, size_t n, size_t size, int (*cmp)(const v
     return 1;
 }
 
-static int read_link_lists(reader *r, json_t *o, const char *where, pg_link *l)
+static int read_link_lists(reader *r, const pg_jnode *o, const char *where, pg_link *l)
 {
     char sub[PG_PATH_MAX];
-    json_t *arr;
+    const pg_jnode *arr;
     int rc;
-    if ((arr = json_object_get(o, "interactions")) != NULL) {
-        if (!json_is_array(arr))
+    if ((arr = pg_jnode_get(o, "interactions")) != NULL) {
+        if (!pg_jnode_is(arr, PG_JARRAY))
             return r_fail(r, where, "interactions", "expected an array");
-        size_t n = json_array_size(arr);
+        size_t n = pg_jnode_size(arr);
         if (n > 0 && !(l->interactions = calloc(n, sizeof *l->interactions)))
             return r_nomem(r);
         for (size_t k = 0; k < n; k++) {
             snprintf(sub, sizeof sub, "%s.interactions[%zu]", where, k);
             l->n_interactions = k + 1; /* so that the link frees what was read */
-            rc = read_interaction(r, json_array_get(arr, k), sub, &l->interactions[k]);
+            rc = read_interaction(r, pg_jnode_at(arr, k), sub, &l->interactions[k]);
             if (rc != PG_OK)
                 return rc;
         }
@@ -1045,16 +1053,16 @@ static int read_link_lists(reader *r, json_t *o, const char *where, pg_link *l)
             pg_evidence_release(&it->ev);
         }
     }
-    if ((arr = json_object_get(o, "evidence")) != NULL) {
-        if (!json_is_array(arr))
+    if ((arr = pg_jnode_get(o, "evidence")) != NULL) {
+        if (!pg_jnode_is(arr, PG_JARRAY))
             return r_fail(r, where, "evidence", "expected an array");
-        size_t n = json_array_size(arr);
+        size_t n = pg_jnode_size(arr);
         if (n > 0 && !(l->evidence = calloc(n, sizeof *l->evidence)))
             return r_nomem(r);
         for (size_t k = 0; k < n; k++) {
             snprintf(sub, sizeof sub, "%s.evidence[%zu]", where, k);
             l->n_evidence = k + 1;
-            rc = read_evidence(r, json_array_get(arr, k), sub, &l->evidence[k]);
+            rc = read_evidence(r, pg_jnode_at(arr, k), sub, &l->evidence[k]);
             if (rc != PG_OK)
                 return rc;
         }
@@ -1066,13 +1074,13 @@ static int read_link_lists(reader *r, json_t *o, const char *where, pg_link *l)
     return PG_OK;
 }
 
-static int read_link(reader *r, json_t *o, size_t i)
+static int read_link(reader *r, const pg_jnode *o, size_t i)
 {
     char where[PG_WHERE_MAX];
     long source = -1, target = -1;
     int rc;
     snprintf(where, sizeof where, "links[%zu]", i);
-    if (!json_is_object(o))
+    if (!pg_jnode_is(o, PG_JOBJECT))
         return r_fail(r, where, NULL, "expected an object");
     if ((rc = get_node_ref(r, o, where, "source", 1, &source)) != PG_OK ||
         (rc = get_node_ref(r, o, where, "target", 1, &target)) != PG_OK)
@@ -1094,7 +1102,7 @@ static int read_link(reader *r, json_t *o, size_t i)
     /* A link without a weight gets the one its counts give. */
     l->weight = r->g->w_co_mention * (double)l->co_mentions +
                 r->g->w_speaks_with * (double)l->speaks_with;
-    int given = json_object_get(o, "weight") != NULL;
+    int given = pg_jnode_get(o, "weight") != NULL;
     if ((rc = get_real(r, o, where, "weight", 0, 1, &l->weight)) != PG_OK)
         return rc;
     if (!weight_ok(l->weight, PG_WEIGHT_MAX))
@@ -1103,37 +1111,31 @@ static int read_link(reader *r, json_t *o, size_t i)
     return read_link_lists(r, o, where, l);
 }
 
-static int read_root(reader *r, json_t *root)
+static int read_root(reader *r, const pg_jnode *root)
 {
     int rc;
-    if (!json_is_object(root))
+    if (!pg_jnode_is(root, PG_JOBJECT))
         return r_fail(r, "", NULL, "expected a JSON object at the top level");
     if ((rc = read_header(r, root)) != PG_OK)
         return rc;
-    json_t *nodes = json_object_get(root, "nodes");
-    json_t *links = json_object_get(root, "links");
+    const pg_jnode *nodes = pg_jnode_get(root, "nodes");
+    const pg_jnode *links = pg_jnode_get(root, "links");
     if (!nodes)
         return r_fail(r, "", "nodes", "missing");
-    if (!json_is_array(nodes))
+    if (!pg_jnode_is(nodes, PG_JARRAY))
         return r_fail(r, "", "nodes", "expected an array");
-    if (links && !json_is_array(links))
+    if (links && !pg_jnode_is(links, PG_JARRAY))
         return r_fail(r, "", "links", "expected an array");
-    /*
-     * Each element is dropped from the tree once it is in the graph, so a
-     * large file does not hold the tree and the graph in full at once.
-     */
     int all_figures = 1;
-    size_t n = json_array_size(nodes);
+    size_t n = pg_jnode_size(nodes);
     for (size_t i = 0; i < n; i++) {
-        if ((rc = read_node(r, json_array_get(nodes, i), i, &all_figures)) != PG_OK)
+        if ((rc = read_node(r, pg_jnode_at(nodes, i), i, &all_figures)) != PG_OK)
             return rc;
-        json_array_set_new(nodes, i, json_null());
     }
-    n = links ? json_array_size(links) : 0;
+    n = links ? pg_jnode_size(links) : 0;
     for (size_t i = 0; i < n; i++) {
-        if ((rc = read_link(r, json_array_get(links, i), i)) != PG_OK)
+        if ((rc = read_link(r, pg_jnode_at(links, i), i)) != PG_OK)
             return rc;
-        json_array_set_new(links, i, json_null());
     }
     r->g->analysed = r->g->n_nodes > 0 && all_figures;
     if (!r->g->analysed) {
@@ -1143,13 +1145,13 @@ static int read_root(reader *r, json_t *root)
     return pg_graph_sort(r->g, r->err);
 }
 
-static int read_tree(json_t *root, const char *source, pg_graph **out, pg_error *err)
+/* Reads the graph of a document, which stays the caller's. */
+static int read_tree(const pg_jdoc *doc, const char *source, pg_graph **out, pg_error *err)
 {
     reader r = {source, err, NULL};
     int rc = pg_graph_new(&r.g, err);
     if (rc == PG_OK)
-        rc = read_root(&r, root);
-    json_decref(root);
+        rc = read_root(&r, pg_jdoc_root(doc));
     if (rc != PG_OK) {
         pg_graph_free(r.g);
         return rc;
@@ -1158,48 +1160,62 @@ static int read_tree(json_t *root, const char *source, pg_graph **out, pg_error 
     return PG_OK;
 }
 
-static int syntax_error(const json_error_t *je, const char *source, pg_error *err)
-{
-    if (json_error_code(je) == json_error_out_of_memory)
-        return pg_error_set(err, PG_ENOMEM, "%s: out of memory", source);
-    return pg_error_set(err, PG_EINPUT, "%s:%d:%d: %s", source, je->line, je->column, je->text);
-}
-
 int pg_json_read(const char *buf, size_t len, const char *source, pg_graph **out, pg_error *err)
 {
-    json_error_t je;
     *out = NULL;
     if (!source)
         source = "<input>";
-    json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
-    if (!root)
-        return syntax_error(&je, source, err);
-    return read_tree(root, source, out, err);
-}
-
-static size_t read_chunk(void *buffer, size_t buflen, void *data)
-{
-    FILE *f = data;
-    size_t n = fread(buffer, 1, buflen, f);
-    return n == 0 && ferror(f) ? (size_t)-1 : n;
+    pg_jdoc *doc;
+    int rc = pg_jdoc_load(&doc, buf, len, source, err);
+    if (rc != PG_OK)
+        return rc;
+    rc = read_tree(doc, source, out, err);
+    pg_jdoc_free(doc);
+    return rc;
 }
 
 int pg_json_read_file(const char *path, pg_graph **out, pg_error *err)
 {
-    json_error_t je;
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return pg_error_set(err, PG_EIO, "could not open '%s': %s", path, strerror(errno));
-    /* Streamed in chunks: no copy of the whole file beside the tree. */
-    json_t *root = json_load_callback(read_chunk, f, JSON_REJECT_DUPLICATES, &je);
-    int read_failed = ferror(f), saved = errno;
-    fclose(f);
-    if (read_failed) {
-        json_decref(root);
-        return pg_error_set(err, PG_EIO, "could not read '%s': %s", path, strerror(saved));
+    /* the whole text, then its document: the text goes before the graph is made */
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc = PG_OK;
+    for (;;) {
+        if (cap - len < 65536) {
+            size_t ncap = cap ? 2 * cap : (size_t)1 << 17;
+            char *b = ncap > cap ? realloc(buf, ncap) : NULL;
+            if (!b) {
+                rc = pg_error_set(err, PG_ENOMEM, "%s: out of memory", path);
+                break;
+            }
+            buf = b;
+            cap = ncap;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        /* no JSON text holds a NUL: the parser stops there (a device is not read forever) */
+        const char *nul = got ? memchr(buf + len, '\0', got) : NULL;
+        if (nul) {
+            len = (size_t)(nul - buf) + 1;
+            break;
+        }
+        len += got;
+        if (got == 0)
+            break;
     }
-    if (!root)
-        return syntax_error(&je, path, err);
-    return read_tree(root, path, out, err);
+    int read_failed = rc == PG_OK && ferror(f), saved = errno;
+    fclose(f);
+    if (read_failed)
+        rc = pg_error_set(err, PG_EIO, "could not read '%s': %s", path, strerror(saved));
+    pg_jdoc *doc = NULL;
+    if (rc == PG_OK)
+        rc = pg_jdoc_load(&doc, buf, len, path, err);
+    free(buf);
+    if (rc == PG_OK)
+        rc = read_tree(doc, path, out, err);
+    pg_jdoc_free(doc);
+    return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -280,10 +281,11 @@ static void test_unhandled(void **state)
         "[1]\xff", "\xef\xbb\xbf[]", "[\"\\u0000\"]", "{\"\\u0000\": 1}", "[\"\\ud800\"]",
         "[\"\\udc00\"]", "[\"\\ud800\\u0041\"]", "[\"\\ud800\\n\"]", "[\"\\uDBFF\"]",
         "[\"\\ud800\\ud800\"]", "[\"\\ud83d\\ude0\"]",
-        /* numbers other than short integers */
-        "[1.5]", "[-0.0]", "[1e5]", "[1E5]", "[1e+2]", "[2.0]", "[1234567890123456789]",
-        "[-1234567890123456789]", "[99999999999999999999]", "[01]", "[-01]", "[-]", "[1.]",
-        "[.5]", "[+1]", "[- 1]", "[0x10]", "[1e]",
+        /* long integers, reals too large or too long, numbers JSON does not have */
+        "[1234567890123456789]", "[-1234567890123456789]", "[99999999999999999999]",
+        "[1e400]", "[-1.5e309]", "[0.12345678901234567890123456789012345678901234567890123456789012]",
+        "[01]", "[-01]", "[01.5]", "[-]", "[1.]", "[1.e5]", "[.5]", "[+1]", "[- 1]", "[0x10]",
+        "[1e]", "[1e+]", "[1.5e-]", "[1.5.5]", "[1e5e5]", "[Infinity]", "[-nan]",
         /* syntax */
         "", " ", "[", "]", "{", "[1,]", "[,1]", "[1 2]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}",
         "{\"a\" 1}", "{a:1}", "{'a':1}", "{1:1}", "[tru]", "[True]", "[nul]", "[falsey]",
@@ -303,6 +305,26 @@ static void test_unhandled(void **state)
     assert_int_equal(check_text("[1]\0", 4), PG_JDOC_UNHANDLED);
     /* keys that differ only in length are no duplicates */
     assert_int_equal(check("{\"a\": 1, \"ab\": 2, \"abc\": 3, \"b\": 4}"), PG_OK);
+}
+
+/* Reals as jansson reads them (check compares every value), -0.0 with its sign. */
+static void test_reals(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {
+        "[1.5, -0.25, 2.0, 0.1, 1e5, 1E5, 1e+2, 2.5E-3, -7e-1, 0e0, 0.0]",
+        "[1.7976931348623157e308, 4.9e-324, 1e-400, 2.2250738585072014e-308]",
+        "[123456789012345678901234567890.5, 0.30000000000000004, 9007199254740993.0]",
+        "{\"weight\": 3.0, \"betweenness\": 0.0123456789, \"n\": -12}",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        pg_jdoc_free(parse_ok(cases[i]));
+    pg_jdoc *doc = parse_ok("[-0.0, 1.0]");
+    const pg_jnode *root = pg_jdoc_root(doc);
+    assert_true(pg_jnode_is(pg_jnode_at(root, 0), PG_JREAL));
+    assert_true(signbit(pg_jnode_real(pg_jnode_at(root, 0))));
+    assert_true(pg_jnode_real(pg_jnode_at(root, 1)) == 1.0);
+    pg_jdoc_free(doc);
 }
 
 static void test_limits(void **state)
@@ -510,6 +532,14 @@ static void gen_value(gen *g, int depth)
         gen_str(g, gen_below(g, 2) ? "true" : "false");
         break;
     case 2: {
+        if (gen_below(g, 3) == 0) {
+            /* a real: digits, a fraction, an exponent of either sign */
+            snprintf(num, sizeof num, "%s%u.%u%s%d", gen_below(g, 3) == 0 ? "-" : "",
+                     gen_below(g, 100000), gen_below(g, 1000000), gen_below(g, 2) ? "e" : "E",
+                     (int)gen_below(g, 80) - 40);
+            gen_str(g, num);
+            break;
+        }
         /* up to 18 digits, sometimes negative, sometimes -0 */
         int64_t v = 0;
         for (uint32_t d = gen_below(g, 19); d > 0; d--)
@@ -614,6 +644,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_types),        cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_empty_and_space), cmocka_unit_test(test_unhandled),
+        cmocka_unit_test(test_reals),
         cmocka_unit_test(test_limits),       cmocka_unit_test(test_from_jansson),
         cmocka_unit_test(test_differential),
     };
