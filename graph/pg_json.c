@@ -728,8 +728,8 @@ static int r_nomem(reader *r)
  * Each getter leaves *out alone when the member is absent and not
  * required, so the caller sets the default first.
  */
-static int get_member(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
-                      const pg_jnode **v)
+static int get_member(reader *r, const pg_jnode *obj, const char *where, const char *key,
+                      int required, const pg_jnode **v)
 {
     *v = pg_jnode_get(obj, key);
     if (!*v && required)
@@ -737,8 +737,8 @@ static int get_member(reader *r, const pg_jnode *obj, const char *where, const c
     return PG_OK;
 }
 
-static int get_count(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
-                     int64_t *out)
+static int get_count(reader *r, const pg_jnode *obj, const char *where, const char *key,
+                     int required, int64_t *out)
 {
     const pg_jnode *v;
     int rc = get_member(r, obj, where, key, required, &v);
@@ -750,8 +750,8 @@ static int get_count(reader *r, const pg_jnode *obj, const char *where, const ch
     return PG_OK;
 }
 
-static int get_long(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
-                    long *out)
+static int get_long(reader *r, const pg_jnode *obj, const char *where, const char *key,
+                    int required, long *out)
 {
     int64_t v = *out;
     int rc = get_count(r, obj, where, key, required, &v);
@@ -761,8 +761,8 @@ static int get_long(reader *r, const pg_jnode *obj, const char *where, const cha
     return rc;
 }
 
-static int get_size(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
-                    size_t *out)
+static int get_size(reader *r, const pg_jnode *obj, const char *where, const char *key,
+                    int required, size_t *out)
 {
     int64_t v = (int64_t)*out;
     int rc = get_count(r, obj, where, key, required, &v);
@@ -780,8 +780,8 @@ static double number_value(const pg_jnode *v)
     return pg_jnode_is(v, PG_JREAL) ? pg_jnode_real(v) : NAN;
 }
 
-static int get_real(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
-                    int non_negative, double *out)
+static int get_real(reader *r, const pg_jnode *obj, const char *where, const char *key,
+                    int required, int non_negative, double *out)
 {
     const pg_jnode *v;
     int rc = get_member(r, obj, where, key, required, &v);
@@ -794,8 +794,8 @@ static int get_real(reader *r, const pg_jnode *obj, const char *where, const cha
     return PG_OK;
 }
 
-static int get_str(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
-                   const char **out)
+static int get_str(reader *r, const pg_jnode *obj, const char *where, const char *key,
+                   int required, const char **out)
 {
     const pg_jnode *v;
     int rc = get_member(r, obj, where, key, required, &v);
@@ -818,8 +818,8 @@ static int get_bool(reader *r, const pg_jnode *obj, const char *where, const cha
     return PG_OK;
 }
 
-static int get_node_ref(reader *r, const pg_jnode *obj, const char *where, const char *key, int required,
-                        long *index)
+static int get_node_ref(reader *r, const pg_jnode *obj, const char *where, const char *key,
+                        int required, long *index)
 {
     const char *id = NULL;
     int rc = get_str(r, obj, where, key, required, &id);
