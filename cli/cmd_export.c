@@ -155,30 +155,7 @@ static int pg_export_read(const char *path, pg_graph **g, pg_error *err)
 {
     if (strcmp(path, "-") != 0)
         return pg_json_read_file(path, g, err);
-    size_t len = 0, cap = 1 << 16;
-    char *buf = malloc(cap);
-    while (buf) {
-        len += fread(buf + len, 1, cap - len, stdin);
-        if (len < cap)
-            break;
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    if (!buf)
-        return pg_error_set(err, PG_ENOMEM, "<stdin>: out of memory");
-    if (ferror(stdin)) {
-        free(buf);
-        return pg_error_set(err, PG_EIO, "<stdin>: read error: %s", strerror(errno));
-    }
-    int rc = pg_json_read(buf, len, "<stdin>", g, err);
-    free(buf);
-    return rc;
+    return pg_json_read_stream(stdin, "<stdin>", g, err);
 }
 
 /* Like mkdir -p; an existing folder is fine, an existing file is not. */

@@ -1174,12 +1174,9 @@ int pg_json_read(const char *buf, size_t len, const char *source, pg_graph **out
     return rc;
 }
 
-int pg_json_read_file(const char *path, pg_graph **out, pg_error *err)
+int pg_json_read_stream(FILE *f, const char *source, pg_graph **out, pg_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return pg_error_set(err, PG_EIO, "could not open '%s': %s", path, strerror(errno));
     /* the whole text, then its document: the text goes before the graph is made */
     char *buf = NULL;
     size_t len = 0, cap = 0;
@@ -1189,7 +1186,7 @@ int pg_json_read_file(const char *path, pg_graph **out, pg_error *err)
             size_t ncap = cap ? 2 * cap : (size_t)1 << 17;
             char *b = ncap > cap ? realloc(buf, ncap) : NULL;
             if (!b) {
-                rc = pg_error_set(err, PG_ENOMEM, "%s: out of memory", path);
+                rc = pg_error_set(err, PG_ENOMEM, "%s: out of memory", source);
                 break;
             }
             buf = b;
@@ -1206,16 +1203,25 @@ int pg_json_read_file(const char *path, pg_graph **out, pg_error *err)
         if (got == 0)
             break;
     }
-    int read_failed = rc == PG_OK && ferror(f), saved = errno;
-    fclose(f);
-    if (read_failed)
-        rc = pg_error_set(err, PG_EIO, "could not read '%s': %s", path, strerror(saved));
+    if (rc == PG_OK && ferror(f))
+        rc = pg_error_set(err, PG_EIO, "could not read '%s': %s", source, strerror(errno));
     pg_jdoc *doc = NULL;
     if (rc == PG_OK)
-        rc = pg_jdoc_load(&doc, buf, len, path, err);
+        rc = pg_jdoc_load(&doc, buf, len, source, err);
     free(buf);
     if (rc == PG_OK)
-        rc = read_tree(doc, path, out, err);
+        rc = read_tree(doc, source, out, err);
     pg_jdoc_free(doc);
+    return rc;
+}
+
+int pg_json_read_file(const char *path, pg_graph **out, pg_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return pg_error_set(err, PG_EIO, "could not open '%s': %s", path, strerror(errno));
+    int rc = pg_json_read_stream(f, path, out, err);
+    fclose(f);
     return rc;
 }

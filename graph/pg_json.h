@@ -33,5 +33,7 @@ int pg_json_write_file(pg_graph *g, FILE *f, pg_error *err);
 int pg_json_read(const char *buf, size_t len, const char *source, pg_graph **out,
                  pg_error *err);
 int pg_json_read_file(const char *path, pg_graph **out, pg_error *err);
+/* The same from an open stream (standard input), up to its end or its first NUL byte. */
+int pg_json_read_stream(FILE *f, const char *source, pg_graph **out, pg_error *err);
 
 #endif

@@ -157,6 +157,8 @@ if [ -f bd.json ]; then fail "a failed build wrote its output"; else ok; fi
 expect_exit 2 "/dev/zero as a dictionary" timeout 20 "$PG" build -q one.txt --actors /dev/zero -o bd.json
 expect_stderr "/dev/zero: byte 0:" "the NUL byte is reported"
 expect_exit 2 "/dev/zero as a graph" timeout 20 "$PG" render /dev/zero -o bd.svg
+expect_exit 2 "/dev/zero as a graph on standard input" timeout 20 "$PG" export - --to json </dev/zero
+expect_stderr "<stdin>:1:1:" "the graph reader stops at the NUL byte"
 expect_exit 2 "/dev/zero as an article" timeout 20 "$PG" build -q /dev/zero -o bd.json
 expect_stderr "binary file" "/dev/zero is a binary file"
 expect_exit 2 "/dev/zero checked as a dictionary" timeout 20 "$PG" actors check /dev/zero
