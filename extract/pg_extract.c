@@ -890,7 +890,6 @@ void pg_extractor_free(pg_extractor *ex)
     free(ex);
 }
 
-
 /* Lends the extractor's memory to x for one article. */
 static void pg_ex_borrow(pg_ex *x, pg_extractor *ex)
 {
