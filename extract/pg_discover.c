@@ -649,21 +649,14 @@ static const char *const pg_furniture_starts[] = {
 static const char pg_furniture_initials[] = "abcefginprstw";
 #define PG_FURNITURE_HEAD 24
 
-/*
- * The first two letters of the furniture markers, a bit for each pair
- * (pg_letter_pair): most sentences begin with a pair of none.
- */
-static uint64_t pg_furniture_pairs[(26 * 26 + 63) / 64];
+/* The first two letters of the furniture markers: most sentences begin with a pair of none. */
+static pg_pairs pg_furniture_pairs;
 
 static void pg_lex_build(void)
 {
-    for (size_t i = 0; pg_furniture_starts[i]; i++) {
-        /* letters all (pg_discover_check_lists) */
-        int bit = pg_letter_pair((unsigned char)pg_furniture_starts[i][0],
-                                 (unsigned char)pg_furniture_starts[i][1]);
-        if (bit >= 0)
-            pg_furniture_pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
-    }
+    /* every marker begins with two letters (pg_discover_check_lists) */
+    for (size_t i = 0; pg_furniture_starts[i]; i++)
+        pg_pairs_add(&pg_furniture_pairs, pg_furniture_starts[i]);
     for (size_t i = 0; i < PG_COUNT(pg_words); i++)
         pg_lex_add(pg_words[i].word, strlen(pg_words[i].word), pg_words[i].bits);
     for (size_t i = 0; i < PG_COUNT(pg_countries); i++) {
@@ -727,7 +720,8 @@ int pg_discover_check_lists(void)
             return 0;
     for (size_t i = 0; pg_furniture_starts[i]; i++)
         if (!strchr(pg_furniture_initials, pg_furniture_starts[i][0]) ||
-            strlen(pg_furniture_starts[i]) < 2 || /* pg_is_furniture compares two letters */
+            /* pg_furniture_opening compares two letters */
+            strlen(pg_furniture_starts[i]) < 2 ||
             pg_letter_pair((unsigned char)pg_furniture_starts[i][0],
                            (unsigned char)pg_furniture_starts[i][1]) < 0 ||
             strlen(pg_furniture_starts[i]) >= PG_FURNITURE_HEAD)
@@ -1464,8 +1458,7 @@ int pg_furniture_opening(const char *text, const pg_tokens *toks, const pg_sente
     size_t n = s->end - s->start;
     if (n >= 2 && p[0] < 0x80 && p[1] < 0x80) {
         pthread_once(&pg_lex_once, pg_lex_build);
-        int bit = pg_letter_pair(p[0], p[1]);
-        if (bit < 0 || !((pg_furniture_pairs[bit / 64] >> (bit % 64)) & 1))
+        if (!pg_pairs_has(&pg_furniture_pairs, p[0], p[1]))
             return 0;
     }
     /* fold no more than the longest marker needs */
@@ -1504,17 +1497,6 @@ int pg_is_credit(const char *text, const pg_tokens *toks, size_t i)
     return ((len == 10 && strncmp(text + t->start, "Photograph", 10) == 0) ||
             (len == 5 && strncmp(text + t->start, "Photo", 5) == 0)) &&
            text[toks->v[i + 1].start] == ':';
-}
-
-int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s)
-{
-    if (pg_furniture_opening(text, toks, s))
-        return 1;
-    /* "Photograph: X/AP" inside a sentence's tail */
-    for (size_t i = s->tok_begin; i + 1 < s->tok_end; i++)
-        if (pg_is_credit(text, toks, i))
-            return 1;
-    return 0;
 }
 
 void pg_names_release(pg_names *n)

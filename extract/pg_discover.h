@@ -59,13 +59,11 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
                            const uint32_t *uppers, size_t n_uppers, unsigned flags,
                            pg_names *out, pg_error *err);
 
-/* Is sentence s page furniture (byline, photo credit, banner) and no evidence? */
-int pg_is_furniture(const char *text, const pg_tokens *toks, const pg_sentence *s);
-
 /*
- * The two halves of pg_is_furniture: does s open as furniture; is token i
- * a credit within a sentence ("Photograph: X/AP", token i + 1 the colon)?
- * A credit is a capitalised word: pg_is_credit is 0 for any other.
+ * Page furniture, no evidence: a sentence that opens as a byline, a photo
+ * credit or a banner (pg_furniture_opening), or that holds a credit
+ * ("Photograph: X/AP": pg_is_credit of token i, token i + 1 the colon;
+ * a credit is a capitalised word, pg_is_credit is 0 for any other).
  */
 int pg_furniture_opening(const char *text, const pg_tokens *toks, const pg_sentence *s);
 int pg_is_credit(const char *text, const pg_tokens *toks, size_t i);

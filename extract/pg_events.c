@@ -178,23 +178,18 @@ static pg_word_info *pg_word_slot(const char *w, size_t n)
 }
 
 /*
- * The first two letters of the triggers, a bit for each pair
- * (pg_letter_pair): most sentences of two persons have no trigger, and
- * this tells so before every word of them is folded and looked up.
+ * The first two letters of the triggers: most sentences of two persons
+ * have no trigger, and this tells so before their words are folded and
+ * looked up.
  */
-static uint64_t pg_trigger_pairs[(26 * 26 + 63) / 64];
+static pg_pairs pg_trigger_pairs;
 static int pg_trigger_unpaired; /* some trigger does not begin with two letters: no filter */
 
 static void pg_word_index(void)
 {
-    for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
-        const char *w = pg_triggers[i].word;
-        int bit = pg_letter_pair((unsigned char)w[0], (unsigned char)w[1]);
-        if (bit >= 0)
-            pg_trigger_pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
-        else
+    for (size_t i = 0; i < PG_N_TRIGGERS; i++)
+        if (pg_pairs_add(&pg_trigger_pairs, pg_triggers[i].word) != 0)
             pg_trigger_unpaired = 1;
-    }
     for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
         pg_word_info *slot = pg_word_slot(pg_triggers[i].word, strlen(pg_triggers[i].word));
         slot->word = pg_triggers[i].word;
@@ -222,8 +217,7 @@ static int pg_may_trigger(const char *text, const pg_token *t)
         return 0; /* no trigger is one letter; none starts with a digit or a sign */
     if (p[0] >= 0x80 || p[1] >= 0x80)
         return 1; /* a letter beyond ASCII may fold to one of them */
-    int bit = pg_letter_pair(p[0], p[1]);
-    return bit >= 0 && ((pg_trigger_pairs[bit / 64] >> (bit % 64)) & 1);
+    return pg_pairs_has(&pg_trigger_pairs, p[0], p[1]);
 }
 
 /* The folded word w[0, n), NUL-terminated. */

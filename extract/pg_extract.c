@@ -84,6 +84,11 @@ static int pg_reserve(void **v, size_t *cap, size_t n, size_t size)
     return 0;
 }
 
+/* Where an actor's id and label are in the article's string pool. */
+typedef struct pg_ex_name {
+    size_t id, label;
+} pg_ex_name;
+
 /*
  * What extraction learns of an article while reading it, in memory an
  * extractor keeps from one article to the next.
@@ -99,7 +104,7 @@ typedef struct pg_ex_memory {
     size_t memo_cap;
     pg_doc_actor *actors; /* the article's actors in the order met; ids and labels unset */
     size_t cap_actors;
-    size_t (*names)[2]; /* per actor: where its id and label are in 'pool' */
+    pg_ex_name *names;    /* per actor */
     size_t cap_names;
     char *pool; /* the actors' ids and labels, each NUL-terminated */
     size_t pool_n, pool_cap;
@@ -206,8 +211,7 @@ static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label
     long id_at = pg_ex_keep(x, id, id_len), label_at = pg_ex_keep(x, label, label_len);
     if (id_at < 0 || label_at < 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    x->m.names[x->n_actors][0] = (size_t)id_at;
-    x->m.names[x->n_actors][1] = (size_t)label_at;
+    x->m.names[x->n_actors] = (pg_ex_name){(size_t)id_at, (size_t)label_at};
     pg_doc_actor *a = &x->m.actors[x->n_actors];
     memset(a, 0, sizeof *a);
     a->kind = kind;
@@ -696,8 +700,8 @@ static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
     pg_keyed *order = m->order;
     size_t *rank = m->rank;
     for (size_t i = 0; i < x->n_actors; i++) {
-        m->actors[i].id = strings + m->names[i][0];
-        m->actors[i].label = strings + m->names[i][1];
+        m->actors[i].id = strings + m->names[i].id;
+        m->actors[i].label = strings + m->names[i].label;
         order[i] = (pg_keyed){m->actors[i].id, i};
     }
     qsort(order, x->n_actors, sizeof *order, pg_cmp_keyed);
@@ -816,7 +820,7 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
 }
 
 /*
- * Which sentences are page furniture (pg_is_furniture), into marks[0,
+ * Which sentences are page furniture (pg_discover.h), into marks[0,
  * sents->n); the capitalised words, in uppers[0, n_uppers), are the only
  * ones that can be a credit. A caption is the text before its credit on
  * the same line: "Putin at his desk. Photograph: X/AP".

@@ -90,12 +90,37 @@ void pg_sentences_release(pg_sentences *sents);
 
 /*
  * Two ASCII letters of either case as one number from 0 to 26 * 26 - 1,
- * the index of a bit in a table of word beginnings; -1 for other bytes.
+ * the index of a bit in a set of word beginnings; -1 for other bytes.
  */
 static inline int pg_letter_pair(unsigned char a, unsigned char b)
 {
     unsigned x = (a | 0x20u) - 'a', y = (b | 0x20u) - 'a';
     return x < 26 && y < 26 ? (int) (x * 26 + y) : -1;
+}
+
+/*
+ * The two-letter beginnings of a list of words, a bit each: most words
+ * of a text begin with a pair no listed word does, and one bit says so.
+ */
+typedef struct pg_pairs {
+    uint64_t bits[(26 * 26 + 63) / 64];
+} pg_pairs;
+
+/* Adds the beginning of w; 0, or -1 when w does not begin with two ASCII letters. */
+static inline int pg_pairs_add(pg_pairs *set, const char *w)
+{
+    int bit = w[0] ? pg_letter_pair((unsigned char) w[0], (unsigned char) w[1]) : -1;
+    if (bit < 0)
+        return -1;
+    set->bits[bit / 64] |= (uint64_t) 1 << (bit % 64);
+    return 0;
+}
+
+/* Does some word of the set begin with the letters a and b (either case)? */
+static inline int pg_pairs_has(const pg_pairs *set, unsigned char a, unsigned char b)
+{
+    int bit = pg_letter_pair(a, b);
+    return bit >= 0 && ((set->bits[bit / 64] >> (bit % 64)) & 1);
 }
 
 /* Case-folds an ASCII or Latin letter token into buf (NUL-terminated). */
