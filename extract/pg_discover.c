@@ -1271,6 +1271,17 @@ static pg_run pg_judge(pg_ctx *x, size_t i, size_t j)
     }
     if (n > PG_NAME_MAX_WORDS || initials == n)
         return r;
+    /*
+     * One word is a person only on the evidence one word can give (see
+     * below): a title before it, an initial in it, its place as a speaker
+     * or scorer; opening a sentence, only a title. Most capitalised words
+     * stand alone: without that evidence, the checks between, which can
+     * only rule out, are not read.
+     */
+    int lone_initial = n == 1 && start == b;
+    if (n == 1 && !(r.titled && !lone_initial) && !pg_has(x, start, PG_T_INITIALED) &&
+        !(start > b && pg_lone_surname(x, start, j)))
+        return r;
     if (j < x->e) {
         /* "Charles de Gaulle airport", "A.G. Edwards & Sons", "Marxist leader" */
         const pg_token *t = &x->toks->v[j];
@@ -1294,8 +1305,6 @@ static pg_run pg_judge(pg_ctx *x, size_t i, size_t j)
     if (!r.titled && start >= b + 2 && pg_char_at(x, start - 1, ',') &&
         pg_has(x, start - 2, PG_T_TITLE) && !(x->toks->v[start - 2].flags & PG_TOK_UPPER))
         r.titled = n >= 2;
-    /* a lone capitalised word opening a sentence is only a name with a title */
-    int lone_initial = n == 1 && start == b;
     int speaks =
         n >= 2 && n <= 3 &&
         (pg_word_has(x, j, PG_W_SPEECH) || (start > b && pg_word_has(x, start - 1, PG_W_SAID)));
