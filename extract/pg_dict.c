@@ -55,7 +55,8 @@ struct pg_dict {
                           goes on from them: one look-up per token of a match */
     uint64_t *filter;  /* bit (hash of a first token) set: see PG_FILTER_BITS_MIN */
     unsigned filter_bits, prefix_bits; /* 2^bits in each filter */
-    uint64_t *prefix_filter; /* bit (first eight bytes of a first token) set */
+    uint64_t *prefix_filter[2]; /* two bits (first eight bytes of a first token) set: [0]
+                                   for tokens in lower case, [1] for capitalised ones */
     uint64_t *steps_filter;  /* bit (hash of a key of 'steps') set: "the" starts phrases,
                                 "the talks" none, and that costs no probe of the big map */
     unsigned steps_bits;
@@ -127,8 +128,10 @@ static void pg_phrases_release(pg_dict *d)
     pg_strmap_release(&d->steps);
     free(d->filter);
     d->filter = NULL;
-    free(d->prefix_filter);
-    d->prefix_filter = NULL;
+    for (int k = 0; k < 2; k++) {
+        free(d->prefix_filter[k]);
+        d->prefix_filter[k] = NULL;
+    }
     free(d->steps_filter);
     d->steps_filter = NULL;
 }
@@ -689,6 +692,24 @@ static void pg_bits_set(uint64_t *bits, unsigned nbits, uint64_t hash)
     bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
 }
 
+/*
+ * The prefix filters take two bits a word, from the hash's top 2 * nbits
+ * bits: this filter is read for every token, and common words ("with",
+ * "this") were among the few in a hundred that one bit let through.
+ */
+static int pg_prefix_has(const uint64_t *bits, unsigned nbits, uint64_t w)
+{
+    uint64_t h = pg_prefix_hash(w);
+    return pg_bits_has(bits, nbits, h) & pg_bits_has(bits, nbits, h << nbits);
+}
+
+static void pg_prefix_set(uint64_t *bits, unsigned nbits, uint64_t w)
+{
+    uint64_t h = pg_prefix_hash(w);
+    pg_bits_set(bits, nbits, h);
+    pg_bits_set(bits, nbits, h << nbits);
+}
+
 /* 2^bits for n keys: some 32 bits a key, within the PG_FILTER_BITS_ bounds */
 static unsigned pg_bits_for(size_t n)
 {
@@ -714,17 +735,15 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
     d->filter_bits = pg_bits_for(d->firsts.n);
     d->prefix_bits = d->filter_bits - 1;
     d->filter = calloc(((size_t)1 << d->filter_bits) / 64, sizeof *d->filter);
-    d->prefix_filter = calloc(((size_t)1 << d->prefix_bits) / 64, sizeof *d->prefix_filter);
-    if (!d->filter || !d->prefix_filter)
+    for (int k = 0; k < 2; k++)
+        d->prefix_filter[k] = calloc(((size_t)1 << d->prefix_bits) / 64, sizeof(uint64_t));
+    if (!d->filter || !d->prefix_filter[0] || !d->prefix_filter[1])
         return pg_error_set(err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->firsts.cap; i++) {
         pg_strmap_slot *f = &d->firsts.slots[i];
         if (!f->key)
             continue;
         pg_bits_set(d->filter, d->filter_bits, f->hash);
-        uint64_t w = pg_prefix8((const unsigned char *)f->key, f->len, f->len);
-        if (w)
-            pg_bits_set(d->prefix_filter, d->prefix_bits, pg_prefix_hash(w));
         f->value = f->value * 8 + PG_CASE_ALLCAPS;
     }
     for (size_t i = 0; i < d->phrases.cap; i++) {
@@ -747,6 +766,16 @@ static int pg_filter_build(pg_dict *d, pg_error *err)
         step = (step < 0 ? 0 : step % 2) + 2 * (ph->value + 1);
         if (pg_strmap_put(&d->steps, ph->key, ph->len, step) != 0)
             return pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
+    /* a token in lower case begins a phrase only where the phrase asks no capital of it */
+    for (size_t i = 0; i < d->firsts.cap; i++) {
+        const pg_strmap_slot *f = &d->firsts.slots[i];
+        uint64_t w = f->key ? pg_prefix8((const unsigned char *)f->key, f->len, f->len) : 0;
+        if (!w)
+            continue;
+        pg_prefix_set(d->prefix_filter[1], d->prefix_bits, w);
+        if (f->value % 4 == PG_CASE_ANY)
+            pg_prefix_set(d->prefix_filter[0], d->prefix_bits, w);
     }
     d->steps_bits = pg_bits_for(d->steps.n);
     d->steps_filter = calloc(((size_t)1 << d->steps_bits) / 64, sizeof *d->steps_filter);
@@ -938,6 +967,69 @@ static long pg_match_at(const pg_dict *d, const char *text, const pg_tokens *tok
     return (long)k;
 }
 
+/* The match at token i, of tokens [i, end): its length, 0 for none, or an error (< 0). */
+static long pg_match_from(const pg_dict *d, const char *text, const pg_tokens *toks, size_t i,
+                          size_t end, pg_day date, char *key, pg_matches *out, pg_error *err)
+{
+    size_t klen = pg_fold_tok(text, &toks->v[i], key);
+    uint64_t h = klen ? pg_hash_bytes(key, klen) : 0;
+    long longest = -1, alone = 0;
+    if (klen && pg_filter_has(d, h)) {
+        long v = pg_strmap_get_hashed(&d->firsts, key, klen, h);
+        if (v >= 0 && pg_case_ok((unsigned char)(v % 4), toks->v[i].flags)) {
+            longest = v / 8;
+            alone = (v / 4) % 2;
+        }
+    }
+    return longest > 0 ? pg_match_at(d, text, toks, i, end, (size_t)longest, (int)alone, date,
+                                     key, klen, h, out, err)
+                       : 0;
+}
+
+/* May token t begin a phrase? The filter of its first eight bytes says no to most. */
+static int pg_may_begin(const pg_dict *d, const char *text, const pg_token *t, size_t readable)
+{
+    uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start,
+                            readable - t->start);
+    int capital = (t->flags & (PG_TOK_UPPER | PG_TOK_ALLCAPS)) != 0;
+    return !w || pg_prefix_has(d->prefix_filter[capital], d->prefix_bits, w);
+}
+
+int pg_dict_starts(const pg_dict *d, const char *text, const pg_tokens *toks, uint32_t *out,
+                   size_t *n_out, pg_error *err)
+{
+    *n_out = 0;
+    if (d->dirty && pg_dict_build((pg_dict *)d, err) != PG_OK)
+        return err ? err->code : PG_ENOMEM;
+    if (d->n_table == 0)
+        return PG_OK;
+    size_t readable = toks->n > 0 ? toks->v[toks->n - 1].end : 0, n = 0;
+    for (size_t i = 0; i < toks->n; i++) {
+        out[n] = (uint32_t)i;
+        n += (size_t)pg_may_begin(d, text, &toks->v[i], readable);
+    }
+    *n_out = n;
+    return PG_OK;
+}
+
+int pg_dict_match_starts(const pg_dict *d, const char *text, const pg_tokens *toks, size_t begin,
+                         size_t end, const uint32_t *starts, size_t n_starts, pg_day date,
+                         pg_matches *out, pg_error *err)
+{
+    char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
+    size_t i = begin;
+    for (size_t k = 0; k < n_starts && starts[k] < end; k++) {
+        if (starts[k] < i)
+            continue; /* inside the match before */
+        i = starts[k];
+        long matched = pg_match_from(d, text, toks, i, end, date, key, out, err);
+        if (matched < 0)
+            return (int)matched;
+        i += matched > 0 ? (size_t)matched : 1;
+    }
+    return PG_OK;
+}
+
 int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, size_t begin,
                   size_t end, pg_day date, pg_matches *out, pg_error *err)
 {
@@ -947,36 +1039,20 @@ int pg_dict_match(const pg_dict *d, const char *text, const pg_tokens *toks, siz
         return PG_OK;
     /* folded tokens of a phrase, a space between: PG_PHRASE_MAX of PG_FOLD_MAX bytes */
     char key[PG_PHRASE_MAX * (PG_FOLD_MAX + 1)];
-    int rc = PG_OK;
     /* the text is there to read up to the end of its last token */
     size_t readable = toks->n > 0 ? toks->v[toks->n - 1].end : 0;
-    for (size_t i = begin; i < end && rc == PG_OK;) {
+    for (size_t i = begin; i < end;) {
         /* the hot loop: most tokens stop at the filter of their first eight bytes */
-        const pg_token *t = &toks->v[i];
-        uint64_t w = pg_prefix8((const unsigned char *)text + t->start, t->end - t->start,
-                                readable - t->start);
-        if (w && !pg_bits_has(d->prefix_filter, d->prefix_bits, pg_prefix_hash(w))) {
+        if (!pg_may_begin(d, text, &toks->v[i], readable)) {
             i++;
             continue;
         }
-        size_t klen = pg_fold_tok(text, t, key);
-        uint64_t h = klen ? pg_hash_bytes(key, klen) : 0;
-        long longest = -1, alone = 0;
-        if (klen && pg_filter_has(d, h)) {
-            long v = pg_strmap_get_hashed(&d->firsts, key, klen, h);
-            if (v >= 0 && pg_case_ok((unsigned char)(v % 4), toks->v[i].flags)) {
-                longest = v / 8;
-                alone = (v / 4) % 2;
-            }
-        }
-        long matched = longest > 0 ? pg_match_at(d, text, toks, i, end, (size_t)longest,
-                                                 (int)alone, date, key, klen, h, out, err)
-                                   : 0;
+        long matched = pg_match_from(d, text, toks, i, end, date, key, out, err);
         if (matched < 0)
-            rc = (int)matched;
+            return (int)matched;
         i += matched > 0 ? (size_t)matched : 1;
     }
-    return rc;
+    return PG_OK;
 }
 
 void pg_matches_release(pg_matches *m)

@@ -98,6 +98,20 @@ int pg_dict_match(const pg_dict *dict, const char *text, const pg_tokens *toks, 
                   size_t end, pg_day date, pg_matches *out, pg_error *err);
 
 /*
+ * The tokens of a text that may begin a phrase, in order, into out[0,
+ * *n_out) (room for toks->n): a filter of their first eight bytes, one
+ * for capitalised tokens and one for the rest, rules out nineteen in
+ * twenty tokens of news in one loop over the article.
+ */
+int pg_dict_starts(const pg_dict *dict, const char *text, const pg_tokens *toks, uint32_t *out,
+                   size_t *n_out, pg_error *err);
+
+/* pg_dict_match of tokens [begin, end), trying only those of pg_dict_starts. */
+int pg_dict_match_starts(const pg_dict *dict, const char *text, const pg_tokens *toks,
+                         size_t begin, size_t end, const uint32_t *starts, size_t n_starts,
+                         pg_day date, pg_matches *out, pg_error *err);
+
+/*
  * Looks up one word (e.g. a part of "Biden-Xi") as a name or alias; the
  * token flags decide case as in pg_dict_match. Returns the actor or -1.
  */

@@ -122,6 +122,8 @@ typedef struct pg_ex {
     size_t n_later; /* m.later_v in use */
     const uint32_t *uppers; /* the capitalised words of the article, by index */
     size_t n_uppers, next_upper; /* next_upper: the first not before the sentence read */
+    const uint32_t *starts; /* the tokens that may begin a phrase of the dictionary */
+    size_t n_starts, next_start;
     pg_comention *co;
     size_t n_co, cap_co;
     pg_event *ev;
@@ -572,7 +574,11 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         *cov_cap = nt;
     }
     memset(*covered, 0, nt);
-    int rc = pg_dict_match(x->dict, x->text, toks, s->tok_begin, s->tok_end, x->date, mt, x->err);
+    while (x->next_start < x->n_starts && x->starts[x->next_start] < s->tok_begin)
+        x->next_start++;
+    int rc = pg_dict_match_starts(x->dict, x->text, toks, s->tok_begin, s->tok_end,
+                                  x->starts + x->next_start, x->n_starts - x->next_start, x->date,
+                                  mt, x->err);
     for (size_t i = 0; i < mt->n && rc == PG_OK; i++) {
         const pg_match *m = &mt->v[i];
         int next_free = i + 1 >= mt->n || mt->v[i + 1].tok_begin > m->tok_end;
@@ -865,8 +871,8 @@ struct pg_extractor {
     pg_mentions ms;
     unsigned char *covered, *furniture;
     size_t cov_cap, furniture_cap;
-    uint32_t *uppers;
-    size_t uppers_cap;
+    uint32_t *uppers, *starts;
+    size_t uppers_cap, starts_cap;
     pg_ex_memory m; /* lent to each article in turn */
 };
 
@@ -890,6 +896,7 @@ void pg_extractor_free(pg_extractor *ex)
     free(ex->covered);
     free(ex->furniture);
     free(ex->uppers);
+    free(ex->starts);
     pg_ex_memory_release(&ex->m);
     free(ex);
 }
@@ -927,6 +934,7 @@ static void pg_ex_return(pg_ex *x, pg_extractor *ex)
         pg_sentences_release(&ex->sents);
     pg_trim((void **)&m->memo, &m->memo_cap, sizeof *m->memo);
     pg_trim((void **)&ex->uppers, &ex->uppers_cap, sizeof *ex->uppers);
+    pg_trim((void **)&ex->starts, &ex->starts_cap, sizeof *ex->starts);
     pg_trim((void **)&ex->furniture, &ex->furniture_cap, 1);
     pg_trim((void **)&m->later_v, &m->cap_later, sizeof *m->later_v);
     m->pool_n = 0;
@@ -986,6 +994,13 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
             x.n_uppers += (toks->v[i].flags & PG_TOK_UPPER) != 0;
         }
         x.uppers = ex->uppers;
+    }
+    if (rc == PG_OK &&
+        pg_reserve((void **)&ex->starts, &ex->starts_cap, toks->n, sizeof *ex->starts) != 0)
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    if (rc == PG_OK) {
+        rc = pg_dict_starts(dict, a->text, toks, ex->starts, &x.n_starts, err);
+        x.starts = ex->starts;
     }
     if (rc == PG_OK &&
         pg_reserve((void **)&ex->furniture, &ex->furniture_cap, sents->n + 1, 1) != 0)

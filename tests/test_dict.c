@@ -41,24 +41,46 @@ static pg_dict *pg_load(void)
     return d;
 }
 
-/* Matches text dated 'date'; writes "id[b,e) id[b,e)" into out. */
+/* Writes the matches as "id[b,e) id[b,e)" into out. */
+static void pg_format_matches(const pg_dict *d, const pg_matches *m, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < m->n; i++) {
+        char item[128];
+        const pg_actor *a = m->v[i].actor >= 0 ? pg_dict_actor(d, (size_t)m->v[i].actor) : NULL;
+        snprintf(item, sizeof item, "%s%s[%zu,%zu)", i ? " " : "", a ? a->id : "?",
+                 m->v[i].tok_begin, m->v[i].tok_end);
+        strncat(out, item, cap - strlen(out) - 1);
+    }
+}
+
+/*
+ * Matches text dated 'date' into out (pg_format_matches), from every
+ * token and from the tokens pg_dict_starts lists, which must agree.
+ */
 static void pg_match_text(const pg_dict *d, const char *text, const char *date, char *out,
                           size_t cap)
 {
     pg_tokens toks = {0};
-    pg_matches m = {0};
+    pg_matches m = {0}, ms = {0};
     pg_error err;
     assert_int_equal(pg_tokenize(&toks, text, strlen(text), &err), PG_OK);
     pg_day day = date ? pg_day_parse_iso(date, strlen(date)) : PG_DAY_NONE;
     assert_int_equal(pg_dict_match(d, text, &toks, 0, toks.n, day, &m, &err), PG_OK);
-    out[0] = '\0';
-    for (size_t i = 0; i < m.n; i++) {
-        char item[128];
-        const pg_actor *a = m.v[i].actor >= 0 ? pg_dict_actor(d, (size_t)m.v[i].actor) : NULL;
-        snprintf(item, sizeof item, "%s%s[%zu,%zu)", i ? " " : "", a ? a->id : "?",
-                 m.v[i].tok_begin, m.v[i].tok_end);
-        strncat(out, item, cap - strlen(out) - 1);
-    }
+    pg_format_matches(d, &m, out, cap);
+    uint32_t *starts = malloc((toks.n + 1) * sizeof *starts);
+    size_t n_starts;
+    assert_non_null(starts);
+    assert_int_equal(pg_dict_starts(d, text, &toks, starts, &n_starts, &err), PG_OK);
+    assert_int_equal(
+        pg_dict_match_starts(d, text, &toks, 0, toks.n, starts, n_starts, day, &ms, &err), PG_OK);
+    char *again = malloc(cap);
+    assert_non_null(again);
+    pg_format_matches(d, &ms, again, cap);
+    assert_string_equal(again, out);
+    free(again);
+    free(starts);
+    pg_matches_release(&ms);
     pg_matches_release(&m);
     pg_tokens_release(&toks);
 }
@@ -125,6 +147,55 @@ static void test_longest_and_case(void **state)
     /* lower-case names are not names */
     pg_match_text(d, "merkel", NULL, out, sizeof out);
     assert_string_equal(out, "");
+    pg_dict_free(d);
+}
+
+/* Which tokens may begin a phrase: case rules out "us" and "kremlin", not "german". */
+static void test_starts(void **state)
+{
+    (void)state;
+    pg_dict *d = pg_load();
+    const char *text = "he told us that the US and the german Chancellor met at the kremlin, "
+                       "in the Kremlin.";
+    pg_tokens toks = {0};
+    pg_error err;
+    assert_int_equal(pg_tokenize(&toks, text, strlen(text), &err), PG_OK);
+    uint32_t starts[64];
+    size_t n;
+    assert_true(toks.n <= 64);
+    assert_int_equal(pg_dict_starts(d, text, &toks, starts, &n, &err), PG_OK);
+    /* the listed words, after the words that must be listed */
+    char listed[256] = "";
+    for (size_t i = 0; i < n; i++) {
+        const pg_token *t = &toks.v[starts[i]];
+        assert_true(i == 0 || starts[i] > starts[i - 1]);
+        snprintf(listed + strlen(listed), sizeof listed - strlen(listed), "%s%.*s", i ? " " : "",
+                 (int)(t->end - t->start), text + t->start);
+    }
+    const char *must[] = {"US", "german", "Chancellor", "Kremlin"};
+    for (size_t k = 0; k < sizeof must / sizeof *must; k++)
+        assert_non_null(strstr(listed, must[k]));
+    /* "us" and "kremlin" begin phrases only when capitalised */
+    for (size_t i = 0; i < n; i++) {
+        const pg_token *t = &toks.v[starts[i]];
+        assert_false(t->end - t->start == 2 && memcmp(text + t->start, "us", 2) == 0);
+        assert_false(t->end - t->start == 7 && memcmp(text + t->start, "kremlin", 7) == 0);
+    }
+    /* from the list, in a range that begins inside the text, as from every token */
+    pg_matches m = {0}, all = {0};
+    size_t from = 7; /* "the" before "german": phrases are kept without it */
+    pg_day day = pg_day_from_ymd(2019, 1, 1);
+    assert_int_equal(pg_dict_match_starts(d, text, &toks, from, toks.n, starts, n, day, &m, &err),
+                     PG_OK);
+    assert_int_equal(pg_dict_match(d, text, &toks, from, toks.n, day, &all, &err), PG_OK);
+    char out[256], expected[256];
+    pg_format_matches(d, &m, out, sizeof out);
+    pg_format_matches(d, &all, expected, sizeof expected);
+    assert_string_equal(out, "angela-merkel[8,10) kremlin[17,18)");
+    assert_string_equal(out, expected);
+    pg_matches_release(&all);
+    pg_matches_release(&m);
+    pg_tokens_release(&toks);
     pg_dict_free(d);
 }
 
@@ -426,7 +497,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load),           cmocka_unit_test(test_roles_by_date),
-        cmocka_unit_test(test_longest_and_case), cmocka_unit_test(test_lookup_word),
+        cmocka_unit_test(test_longest_and_case), cmocka_unit_test(test_starts),
+        cmocka_unit_test(test_lookup_word),
         cmocka_unit_test(test_replace_by_id),  cmocka_unit_test(test_schema_errors),
         cmocka_unit_test(test_load_file_errors), cmocka_unit_test(test_builtin),
         cmocka_unit_test(test_strmap),          cmocka_unit_test(test_strmap_clear),
