@@ -1363,13 +1363,62 @@ int pg_discover_names(const char *text, const pg_tokens *toks, const pg_sentence
     uint32_t memo[PG_MEMO];
     size_t n = s->tok_end - s->tok_begin < PG_MEMO ? s->tok_end - s->tok_begin : PG_MEMO;
     memset(memo, 0, n * sizeof *memo);
-    return pg_discover_names_memo(text, toks, s, covered, memo, n, NULL, 0, 0, out, err);
+    return pg_discover_names_memo(text, toks, s, covered, memo, n, NULL, 0, 0, out, NULL, err);
+}
+
+/* The runs of a pass that may be names: up to PG_RUNS_MAX, for the lists (see pg_runs_finish). */
+typedef struct pg_runs {
+    pg_run v[PG_RUNS_MAX];
+    size_t n;
+} pg_runs;
+
+/* Keeps a judged run that may be a name; past PG_RUNS_MAX a person goes out at once. */
+static int pg_runs_keep(pg_runs *runs, const pg_run *r, pg_names *out, pg_error *err)
+{
+    if (!r->person && !r->candidate)
+        return PG_OK;
+    if (runs->n < PG_RUNS_MAX) {
+        runs->v[runs->n++] = *r;
+        return PG_OK;
+    }
+    return r->person ? pg_push_name(out, (pg_name){r->begin, r->end, r->titled, 0}, err) : PG_OK;
+}
+
+/* Names the candidates listed next to a person, then puts out the persons in order. */
+static int pg_runs_finish(const pg_ctx *x, pg_runs *runs, pg_names *out, pg_error *err)
+{
+    /* a name listed next to a person is one too: "Adler Capelli , Cristiano Citto" */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t k = 0; k < runs->n; k++) {
+            pg_run *r = &runs->v[k];
+            if (r->person || !r->candidate)
+                continue;
+            const pg_run *p = k > 0 ? &runs->v[k - 1] : NULL,
+                         *q = k + 1 < runs->n ? &runs->v[k + 1] : NULL;
+            int joined = (p && p->person && pg_list_gap(x, p->end, r->begin)) ||
+                         (q && q->person && pg_list_gap(x, r->end, q->begin));
+            if (joined) {
+                r->person = 1;
+                changed = 1;
+            }
+        }
+    }
+    for (size_t k = 0; k < runs->n; k++) {
+        const pg_run *r = &runs->v[k];
+        if (!r->person)
+            continue;
+        int rc = pg_push_name(out, (pg_name){r->begin, r->end, r->titled, 0}, err);
+        if (rc != PG_OK)
+            return rc;
+    }
+    return PG_OK;
 }
 
 int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sentence *s,
                            const unsigned char *covered, uint32_t *memo, size_t n_memo,
                            const uint32_t *uppers, size_t n_uppers, unsigned flags,
-                           pg_names *out, pg_error *err)
+                           pg_names *out, pg_names *plain, pg_error *err)
 {
     pg_ctx x;
     x.text = text;
@@ -1379,10 +1428,14 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
     x.covered = covered;
     x.memo = memo;
     x.n_memo = n_memo;
-    pg_run runs[PG_RUNS_MAX];
-    size_t n_runs = 0;
+    /* runs for 'out', and for 'plain' (the same walk with no flags) */
+    pg_runs runs, plain_runs;
+    runs.n = plain_runs.n = 0;
+    if (flags == 0)
+        plain = NULL;
+    int rc = PG_OK;
     size_t u = 0;
-    for (size_t i = x.b; i < x.e;) {
+    for (size_t i = x.b; i < x.e && rc == PG_OK;) {
         if (uppers) {
             /* straight to the next capitalised word */
             while (u < n_uppers && uppers[u] < i)
@@ -1407,11 +1460,16 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
             i = j; /* a title-case heading */
             continue;
         }
+        pg_run r;
+        int judged = plain != NULL;
+        if (judged) {
+            r = pg_judge(&x, i, j);
+            rc = pg_runs_keep(&plain_runs, &r, plain, err);
+        }
         size_t ob, oe;
         if ((flags & PG_DISCOVER_FIRMS) && pg_firm_run(&x, i, j, &ob, &oe)) {
-            int rc = pg_push_name(out, (pg_name){ob, oe, 0, 1}, err);
-            if (rc != PG_OK)
-                return rc;
+            if (rc == PG_OK)
+                rc = pg_push_name(out, (pg_name){ob, oe, 0, 1}, err);
             i = j;
             continue;
         }
@@ -1419,43 +1477,17 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
             i = j; /* a word alone when full names are asked for */
             continue;
         }
-        pg_run r = pg_judge(&x, i, j);
+        if (!judged)
+            r = pg_judge(&x, i, j);
         i = j;
-        if (!r.person && !r.candidate)
-            continue;
-        if (n_runs < PG_RUNS_MAX) {
-            runs[n_runs++] = r;
-        } else if (r.person) {
-            int rc = pg_push_name(out, (pg_name){r.begin, r.end, r.titled, 0}, err);
-            if (rc != PG_OK)
-                return rc;
-        }
+        if (rc == PG_OK)
+            rc = pg_runs_keep(&runs, &r, out, err);
     }
-    /* a name listed next to a person is one too: "Adler Capelli , Cristiano Citto" */
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (size_t k = 0; k < n_runs; k++) {
-            pg_run *r = &runs[k];
-            if (r->person || !r->candidate)
-                continue;
-            const pg_run *p = k > 0 ? &runs[k - 1] : NULL,
-                         *q = k + 1 < n_runs ? &runs[k + 1] : NULL;
-            int joined = (p && p->person && pg_list_gap(&x, p->end, r->begin)) ||
-                         (q && q->person && pg_list_gap(&x, r->end, q->begin));
-            if (joined) {
-                r->person = 1;
-                changed = 1;
-            }
-        }
-    }
-    for (size_t k = 0; k < n_runs; k++) {
-        if (!runs[k].person)
-            continue;
-        int rc = pg_push_name(out, (pg_name){runs[k].begin, runs[k].end, runs[k].titled, 0}, err);
-        if (rc != PG_OK)
-            return rc;
-    }
-    return PG_OK;
+    if (rc == PG_OK)
+        rc = pg_runs_finish(&x, &runs, out, err);
+    if (rc == PG_OK && plain)
+        rc = pg_runs_finish(&x, &plain_runs, plain, err);
+    return rc;
 }
 
 int pg_furniture_opening(const char *text, const pg_tokens *toks, const pg_sentence *s)

@@ -52,12 +52,14 @@ int pg_discover_names(const char *text, const pg_tokens *toks, const pg_sentence
  * for the tokens from s->tok_begin, zero before the first call) so that a
  * second pass over the sentence costs less. 'uppers', when not NULL, lists
  * in order the capitalised words (PG_TOK_UPPER) from s->tok_begin on, the
- * only ones that can begin a name: n_uppers of them, or more.
+ * only ones that can begin a name: n_uppers of them, or more. With flags,
+ * 'plain' (when not NULL) receives too what the same pass with no flags
+ * finds, as one walk: a second pass with the same 'covered' need not walk.
  */
 int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sentence *s,
                            const unsigned char *covered, uint32_t *memo, size_t n_memo,
                            const uint32_t *uppers, size_t n_uppers, unsigned flags,
-                           pg_names *out, pg_error *err);
+                           pg_names *out, pg_names *plain, pg_error *err);
 
 /*
  * Page furniture, no evidence: a sentence that opens as a byline, a photo

@@ -102,6 +102,9 @@ typedef struct pg_ex_memory {
     pg_strmap firms; /* folded names of firms met with their legal form ("atria" of "Atria Oy") */
     uint32_t *memo;  /* what discovery learnt of each token, kept for its second pass */
     size_t memo_cap;
+    pg_names plain;  /* the names of each sentence with nothing covered, found by the prescan */
+    size_t *plain_at; /* sentence i's are plain.v[plain_at[i], plain_at[i + 1]) */
+    size_t cap_plain_at;
     pg_doc_actor *actors; /* the article's actors in the order met; ids and labels unset */
     size_t cap_actors;
     pg_ex_name *names;    /* per actor */
@@ -120,6 +123,7 @@ typedef struct pg_ex {
     size_t n_actors; /* in m.actors */
     pg_ex_memory m; /* lent by the extractor for the article */
     size_t n_later; /* m.later_v in use */
+    int plain_ready; /* m.plain and m.plain_at hold this article's */
     const uint32_t *uppers; /* the capitalised words of the article, by index */
     size_t n_uppers, next_upper; /* next_upper: the first not before the sentence read */
     const uint32_t *starts; /* the tokens that may begin a phrase of the dictionary */
@@ -488,7 +492,8 @@ static int pg_ex_other_person(const pg_ex *x, const pg_tokens *toks, const pg_se
 }
 
 static int pg_ex_discover(pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
-                          const unsigned char *covered, unsigned flags, pg_names *names)
+                          const unsigned char *covered, unsigned flags, pg_names *names,
+                          pg_names *plain)
 {
     if (!x->m.memo)
         return pg_discover_names(x->text, toks, s, covered, names, x->err);
@@ -503,7 +508,7 @@ static int pg_ex_discover(pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
     }
     return pg_discover_names_memo(x->text, toks, s, covered, x->m.memo + s->tok_begin,
                                   s->tok_end - s->tok_begin, x->uppers + lo, x->n_uppers - lo,
-                                  flags, names, x->err);
+                                  flags, names, plain, x->err);
 }
 
 /* Words between an owner and a person: "Merkel's (chief) spokesman Steffen Seibert". */
@@ -579,6 +584,7 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
     int rc = pg_dict_match_starts(x->dict, x->text, toks, s->tok_begin, s->tok_end,
                                   x->starts + x->next_start, x->n_starts - x->next_start, x->date,
                                   mt, x->err);
+    int touched = 0; /* has a token been covered before discovery? */
     for (size_t i = 0; i < mt->n && rc == PG_OK; i++) {
         const pg_match *m = &mt->v[i];
         int next_free = i + 1 >= mt->n || mt->v[i + 1].tok_begin > m->tok_end;
@@ -588,6 +594,7 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
                                             PG_KIND_COUNTRY;
         memset(*covered + (m->tok_begin - s->tok_begin), country ? PG_COVERED_COUNTRY : PG_COVERED,
                m->tok_end - m->tok_begin);
+        touched = 1;
         if (m->actor < 0)
             continue;
         size_t idx;
@@ -605,13 +612,24 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
             continue;
         size_t before = ms->n;
         rc = pg_hyphen_parts(x, toks, i, ms);
-        if (ms->n > before)
+        if (ms->n > before) {
             (*covered)[i - s->tok_begin] = 1;
+            touched = 1;
+        }
     }
-    if (rc == PG_OK && opt->discover)
-        rc = pg_ex_discover(x, toks, s, *covered, 0, names);
-    for (size_t i = 0; i < names->n && rc == PG_OK; i++) {
-        const pg_name *nm = &names->v[i];
+    /* most sentences have nothing covered: the prescan found their names then */
+    const pg_name *found = names->v;
+    size_t n_found = 0;
+    if (rc == PG_OK && opt->discover && !touched && x->plain_ready) {
+        found = x->m.plain.v + x->m.plain_at[si];
+        n_found = x->m.plain_at[si + 1] - x->m.plain_at[si];
+    } else if (rc == PG_OK && opt->discover) {
+        rc = pg_ex_discover(x, toks, s, *covered, 0, names, NULL);
+        found = names->v;
+        n_found = names->n;
+    }
+    for (size_t i = 0; i < n_found && rc == PG_OK; i++) {
+        const pg_name *nm = &found[i];
         size_t idx;
         int r = pg_ex_discovered(x, toks, nm, &idx);
         if (r == PG_OK) {
@@ -758,6 +776,8 @@ static void pg_ex_memory_release(pg_ex_memory *m)
     pg_strmap_release(&m->firms);
     free(m->later_v);
     free(m->memo);
+    pg_names_release(&m->plain);
+    free(m->plain_at);
     free(m->actors);
     free(m->names);
     free(m->pool);
@@ -777,14 +797,21 @@ static void pg_ex_release(pg_ex *x)
 /*
  * Full names anywhere in the article, by surname, before the sentences are
  * read: "Simmons" in the first paragraph is the "Phil Simmons" of the third.
+ * The same walk finds each sentence's names as the sentence pass would with
+ * nothing covered (m.plain), which is what most sentences have.
  */
 static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *sents,
                          const unsigned char *furniture, pg_names *names,
                          unsigned char **covered, size_t *cov_cap)
 {
+    if (pg_reserve((void **)&x->m.plain_at, &x->m.cap_plain_at, sents->n + 1,
+                   sizeof *x->m.plain_at) != 0)
+        return pg_error_set(x->err, PG_ENOMEM, "out of memory");
+    x->m.plain.n = 0;
     for (size_t i = 0; i < sents->n; i++) {
         const pg_sentence *s = &sents->v[i];
         size_t nt = s->tok_end - s->tok_begin;
+        x->m.plain_at[i] = x->m.plain.n;
         if (furniture[i] || nt == 0)
             continue;
         if (nt > *cov_cap) {
@@ -797,7 +824,7 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
         memset(*covered, 0, nt);
         names->n = 0;
         int rc = pg_ex_discover(x, toks, s, *covered, PG_DISCOVER_FULL_NAMES | PG_DISCOVER_FIRMS,
-                                names);
+                                names, &x->m.plain);
         if (rc != PG_OK)
             return rc;
         for (size_t k = 0; k < names->n; k++) {
@@ -822,6 +849,8 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
             x->m.later_v[x->n_later++] = *nm;
         }
     }
+    x->m.plain_at[sents->n] = x->m.plain.n;
+    x->plain_ready = x->m.memo != NULL; /* without it pg_ex_discover makes no 'plain' */
     return PG_OK;
 }
 
@@ -933,6 +962,9 @@ static void pg_ex_return(pg_ex *x, pg_extractor *ex)
     if (ex->sents.cap * sizeof *ex->sents.v > PG_KEEP_BYTES)
         pg_sentences_release(&ex->sents);
     pg_trim((void **)&m->memo, &m->memo_cap, sizeof *m->memo);
+    pg_trim((void **)&m->plain_at, &m->cap_plain_at, sizeof *m->plain_at);
+    if (m->plain.cap * sizeof *m->plain.v > PG_KEEP_BYTES)
+        pg_names_release(&m->plain);
     pg_trim((void **)&ex->uppers, &ex->uppers_cap, sizeof *ex->uppers);
     pg_trim((void **)&ex->starts, &ex->starts_cap, sizeof *ex->starts);
     pg_trim((void **)&ex->furniture, &ex->furniture_cap, 1);

@@ -333,6 +333,80 @@ static void test_discovery_rules(void **state)
     }
 }
 
+/* Discovery of one sentence, nothing covered, with a fresh memo: into out, and 'plain' as asked. */
+static void pg_discover_fresh(const char *text, const pg_tokens *toks, const pg_sentence *s,
+                              unsigned flags, pg_names *out, pg_names *plain)
+{
+    size_t nt = s->tok_end - s->tok_begin;
+    unsigned char *covered = calloc(nt + 1, 1);
+    uint32_t *memo = calloc(nt + 1, sizeof *memo);
+    pg_error err;
+    assert_non_null(covered);
+    assert_non_null(memo);
+    assert_int_equal(pg_discover_names_memo(text, toks, s, covered, memo, nt, NULL, 0, flags, out,
+                                            plain, &err),
+                     PG_OK);
+    free(memo);
+    free(covered);
+}
+
+static int pg_same_names(const pg_names *a, const pg_names *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].tok_begin != b->v[i].tok_begin || a->v[i].tok_end != b->v[i].tok_end ||
+            a->v[i].titled != b->v[i].titled || a->v[i].firm != b->v[i].firm)
+            return 0;
+    return 1;
+}
+
+/*
+ * The prescan's walk gives, besides full names and firms, what a pass with
+ * no flags finds: the same as that pass, and its own results unchanged.
+ */
+static void test_one_walk_for_two_passes(void **state)
+{
+    (void)state;
+    /* more runs than discovery keeps for its lists: seventy names in a row */
+    char many[4096] = "The list:";
+    for (int i = 0; i < 70; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), "%s Alan Tor%c%c", i ? " ," : "",
+                 'a' + i / 26, 'a' + i % 26);
+    enum { cases = sizeof pg_discovery_cases / sizeof *pg_discovery_cases };
+    const char *texts[cases + 1];
+    for (size_t i = 0; i < cases; i++)
+        texts[i] = pg_discovery_cases[i].text;
+    texts[cases] = many;
+    size_t runs = 0;
+    for (size_t i = 0; i < cases + 1; i++) {
+        const char *text = texts[i];
+        pg_tokens toks = {0};
+        pg_sentences sents = {0};
+        pg_error err;
+        assert_int_equal(pg_tokenize(&toks, text, strlen(text), &err), PG_OK);
+        assert_int_equal(pg_split_sentences(&sents, &toks, text, &err), PG_OK);
+        for (size_t k = 0; k < sents.n; k++) {
+            const pg_sentence *s = &sents.v[k];
+            unsigned flags = PG_DISCOVER_FULL_NAMES | PG_DISCOVER_FIRMS;
+            pg_names alone = {0}, full = {0}, both = {0}, plain = {0};
+            pg_discover_fresh(text, &toks, s, 0, &alone, NULL);
+            pg_discover_fresh(text, &toks, s, flags, &full, NULL);
+            pg_discover_fresh(text, &toks, s, flags, &both, &plain);
+            if (!pg_same_names(&plain, &alone) || !pg_same_names(&both, &full))
+                fail_msg("%s: sentence %zu found otherwise in one walk", text, k);
+            runs += alone.n;
+            pg_names_release(&alone);
+            pg_names_release(&full);
+            pg_names_release(&both);
+            pg_names_release(&plain);
+        }
+        pg_sentences_release(&sents);
+        pg_tokens_release(&toks);
+    }
+    assert_true(runs > 70); /* the cases found names, the seventy too */
+}
+
 /* What a word is may depend on the next one: "Jan 5" is a date, "Jan Kowalski" a name. */
 static void test_word_read_with_its_neighbour(void **state)
 {
@@ -552,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_affiliation),
         cmocka_unit_test(test_given_name_list),
         cmocka_unit_test(test_discovery_rules),
+        cmocka_unit_test(test_one_walk_for_two_passes),
         cmocka_unit_test(test_word_read_with_its_neighbour),
         cmocka_unit_test(test_coreference_both_ways),
     };
