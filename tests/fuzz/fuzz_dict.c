@@ -1,6 +1,7 @@
 /*
  * An actor dictionary from bytes; when it loads, it is prepared and
- * matched against a fixed sentence on two dates.
+ * matched against a fixed sentence on two dates, from every token and
+ * from the tokens pg_dict_starts lists, which must give the same.
  */
 
 #include <stdint.h>
@@ -31,6 +32,22 @@ static void pg_match_all(const pg_dict *dict, const pg_tokens *toks, pg_day date
             x->actor >= (long)pg_dict_size(dict))
             abort(); /* matches are in order, inside the tokens, without overlaps */
     }
+    uint32_t starts[256];
+    size_t n_starts;
+    pg_matches ms;
+    memset(&ms, 0, sizeof ms);
+    if (toks->n > sizeof starts / sizeof *starts ||
+        pg_dict_starts(dict, pg_fuzz_text, toks, starts, &n_starts, &err) != PG_OK ||
+        pg_dict_match_starts(dict, pg_fuzz_text, toks, 0, toks->n, starts, n_starts, date, &ms,
+                             &err) != PG_OK)
+        abort();
+    if (ms.n != m.n)
+        abort(); /* the listed tokens miss no match */
+    for (size_t i = 0; i < m.n; i++)
+        if (ms.v[i].tok_begin != m.v[i].tok_begin || ms.v[i].tok_end != m.v[i].tok_end ||
+            ms.v[i].actor != m.v[i].actor || ms.v[i].type != m.v[i].type)
+            abort();
+    pg_matches_release(&ms);
     pg_matches_release(&m);
     for (size_t i = 0; i < toks->n; i++) {
         const pg_token *t = &toks->v[i];
