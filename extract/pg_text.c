@@ -6,6 +6,10 @@
 
 #include "pg_swar.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h> /* x86-64 has it always: the tokeniser reads 64 bytes at a time */
+#endif
+
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                               */
 /* ------------------------------------------------------------------ */
@@ -563,6 +567,168 @@ static inline int pg_may_end(unsigned char c)
 /* Tokens set aside before reading, at most: more text grows the list as it goes. */
 #define PG_TOKENS_GUESS_MAX ((size_t)1 << 16)
 
+/* The flags of line breaks before a token: one, or more (a blank line). */
+static uint32_t pg_nl_flags(unsigned nl)
+{
+    return nl == 0 ? 0 : nl >= 2 ? (PG_TOK_NL | PG_TOK_PARA) : PG_TOK_NL;
+}
+
+/*
+ * One step of the tokeniser at p[*ip]: a character between tokens (line
+ * breaks counted in *nl) or one token, pushed with the flags of the line
+ * breaks before it (*nl is then cleared). Moves *ip past what it read.
+ */
+static int pg_token_step(pg_tokens *toks, const unsigned char *p, size_t len, size_t *ip,
+                         unsigned *nl)
+{
+    size_t i = *ip;
+    uint32_t cp, flags;
+    size_t l, end;
+    switch (pg_char_at(p, len, i, &cp, &l)) {
+    case CK_SPACE:
+        *ip = i + l;
+        return PG_OK;
+    case CK_NL:
+        ++*nl;
+        *ip = i + l;
+        return PG_OK;
+    case CK_CR:
+        ++*nl;
+        *ip = i + ((i + 1 < len && p[i + 1] == '\n') ? 2 : 1);
+        return PG_OK;
+    case CK_PARA:
+        *nl += 2;
+        *ip = i + l;
+        return PG_OK;
+    case CK_LETTER:
+        end = pg_scan_ascii_word(p, len, i, &flags);
+        if (end == i)
+            end = pg_scan_word(p, len, i, &flags);
+        break;
+    case CK_DIGIT:
+        end = pg_scan_word(p, len, i, &flags);
+        break;
+    default:
+        end = i + l;
+        flags = PG_TOK_PUNCT;
+        break;
+    }
+    flags |= pg_nl_flags(*nl);
+    *nl = 0;
+    if (pg_may_end(p[end - 1]))
+        flags |= PG_TOK_MAY_END; /* the splitter then reads only the flags */
+    if (pg_tokens_push(toks, i, end, flags) != PG_OK)
+        return PG_ENOMEM;
+    *ip = end;
+    return PG_OK;
+}
+
+#if defined(__SSE2__)
+/* Which of the 64 bytes at v lie in [lo, hi] (hi - lo below 128): a bit each. */
+static inline uint64_t pg_block_range(const __m128i v[4], unsigned lo, unsigned hi)
+{
+    /* moved so that [lo, hi] starts at -128: one signed comparison */
+    __m128i shift = _mm_set1_epi8((char)(0x80 - lo));
+    __m128i limit = _mm_set1_epi8((char)(-128 + (int)(hi - lo) + 1));
+    uint64_t m = 0;
+    for (int k = 0; k < 4; k++)
+        m |= (uint64_t)(uint16_t)_mm_movemask_epi8(
+                 _mm_cmplt_epi8(_mm_add_epi8(v[k], shift), limit))
+             << (16 * k);
+    return m;
+}
+
+/*
+ * The common text 64 bytes at a time: words of ASCII letters and marks of
+ * one character, between single spaces, found on bit masks of the bytes
+ * (where a token may begin, where a run of letters ends) rather than a
+ * character at a time. Anything else (digits, line breaks, bytes beyond
+ * ASCII, a word that may go on with ' - . or that ends near the block's
+ * end) is left to pg_token_step, so the tokens are those of the character
+ * loop. Reads the tokens that begin in the first 56 bytes from *ip (64
+ * bytes readable there) and moves *ip past them.
+ */
+static int pg_token_block(pg_tokens *toks, const unsigned char *p, size_t len, size_t *ip,
+                          unsigned *nl)
+{
+    size_t base = *ip;
+    __m128i v[4], folded[4];
+    for (int k = 0; k < 4; k++) {
+        v[k] = _mm_loadu_si128((const __m128i *)(const void *)(p + base + 16 * k));
+        folded[k] = _mm_or_si128(v[k], _mm_set1_epi8(0x20));
+    }
+    uint64_t letter = pg_block_range(folded, 'a', 'z');
+    uint64_t lower = pg_block_range(v, 'a', 'z');
+    uint64_t digit = pg_block_range(v, '0', '9');
+    uint64_t space = pg_block_range(v, ' ', ' ');
+    uint64_t mark = pg_block_range(v, 0x21, 0x7E) & ~letter & ~digit;
+    uint64_t slow = ~(letter | space | mark);
+
+    /* where tokens may begin: all but spaces and letters after letters */
+    uint64_t todo = ~space & ~(letter & (letter << 1));
+    size_t cur = 0; /* read up to base + cur */
+    while (todo) {
+        unsigned k = (unsigned)__builtin_ctzll(todo);
+        if (k >= 56) {
+            cur = cur > k ? cur : k;
+            *ip = base + cur;
+            return PG_OK;
+        }
+        uint64_t rest = ~(letter >> k); /* 0: letters to the block's end from 0 */
+        unsigned e = rest ? k + (unsigned)__builtin_ctzll(rest) : 64; /* k for a mark */
+        int step = (slow >> k) & 1;
+        if (!step && e > k) {
+            /* a word: the bytes after one ending at 63 or 64 are not in the block (nor,
+               at the text's end, to be read); the character loop reads on after ' - .
+               before a letter or digit */
+            step = e > 62;
+            if (!step) {
+                unsigned c = p[base + e], d = p[base + e + 1];
+                step = c >= 0x80 || pg_ascii_kind[c] == CK_DIGIT ||
+                       ((c == '\'' || c == '-' || c == '.') &&
+                        (d >= 0x80 || pg_ascii_kind[d] == CK_LETTER ||
+                         pg_ascii_kind[d] == CK_DIGIT));
+            }
+        }
+        if (step) {
+            size_t i = base + k;
+            if (pg_token_step(toks, p, len, &i, nl) != PG_OK)
+                return PG_ENOMEM;
+            cur = i - base;
+            if (cur >= 64) {
+                *ip = i;
+                return PG_OK;
+            }
+            todo &= ~(uint64_t)0 << cur;
+            continue;
+        }
+        uint32_t flags;
+        if (e > k) {
+            uint64_t run = ((uint64_t)1 << (e - k)) - 1;
+            flags = PG_TOK_WORD;
+            if (!((lower >> k) & 1))
+                flags |= PG_TOK_UPPER;
+            if (!((lower >> k) & run) && e - k >= 2)
+                flags |= PG_TOK_ALLCAPS;
+        } else {
+            e = k + 1;
+            flags = PG_TOK_PUNCT;
+            if (pg_may_end(p[base + k]))
+                flags |= PG_TOK_MAY_END;
+        }
+        flags |= pg_nl_flags(*nl);
+        *nl = 0;
+        if (pg_tokens_push(toks, base + k, base + e, flags) != PG_OK)
+            return PG_ENOMEM;
+        cur = e;
+        todo &= ~(uint64_t)0 << e;
+    }
+    /* nothing begins in the rest: spaces, or letters of a word read */
+    *ip = base + (cur > 64 ? cur : 64);
+    return PG_OK;
+}
+#endif
+
 int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err)
 {
     if (!toks || (!text && len))
@@ -584,52 +750,21 @@ int pg_tokenize(pg_tokens *toks, const char *text, size_t len, pg_error *err)
         toks->cap = guess;
     }
     size_t i = 0;
-    while (i < len) {
-        if (p[i] == ' ') {
+    int rc = PG_OK;
+    while (i < len && rc == PG_OK) {
+#if defined(__SSE2__)
+        if (len - i >= 64) {
+            rc = pg_token_block(toks, p, len, &i, &nl);
+            continue;
+        }
+#endif
+        if (p[i] == ' ')
             i++; /* the byte between most tokens */
-            continue;
-        }
-        uint32_t cp, flags;
-        size_t l, end;
-        int k = pg_char_at(p, len, i, &cp, &l);
-        switch (k) {
-        case CK_SPACE:
-            i += l;
-            continue;
-        case CK_NL:
-            nl++;
-            i += l;
-            continue;
-        case CK_CR:
-            nl++;
-            i += (i + 1 < len && p[i + 1] == '\n') ? 2 : 1;
-            continue;
-        case CK_PARA:
-            nl += 2;
-            i += l;
-            continue;
-        case CK_LETTER:
-            end = pg_scan_ascii_word(p, len, i, &flags);
-            if (end == i)
-                end = pg_scan_word(p, len, i, &flags);
-            break;
-        case CK_DIGIT:
-            end = pg_scan_word(p, len, i, &flags);
-            break;
-        default:
-            end = i + l;
-            flags = PG_TOK_PUNCT;
-            break;
-        }
-        if (nl)
-            flags |= nl >= 2 ? (PG_TOK_NL | PG_TOK_PARA) : PG_TOK_NL;
-        nl = 0;
-        if (pg_may_end(p[end - 1]))
-            flags |= PG_TOK_MAY_END; /* the splitter then reads only the flags */
-        if (pg_tokens_push(toks, i, end, flags) != PG_OK)
-            return pg_error_set(err, PG_ENOMEM, "out of memory after %zu tokens", toks->n);
-        i = end;
+        else
+            rc = pg_token_step(toks, p, len, &i, &nl);
     }
+    if (rc != PG_OK)
+        return pg_error_set(err, PG_ENOMEM, "out of memory after %zu tokens", toks->n);
     return PG_OK;
 }
 

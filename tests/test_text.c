@@ -311,6 +311,81 @@ static void test_token_many(void **state)
     free(s);
 }
 
+/*
+ * Long text is read 64 bytes at a time where it can be, short text one
+ * character at a time: a snippet under 64 bytes, read alone, must give
+ * the tokens it gives at every place in a long text (after 0 to 63
+ * spaces, before 64 more), shifted by that place.
+ */
+static void test_token_blocks(void **state)
+{
+    (void) state;
+    static const char *const pieces[] = {
+        "Merkel", "said", "U.S.", "U.S.-led", "Biden-Xi", "O'Brien", "leaders'", "3,000",
+        "1.5", "3rd", "talks.", "Talks!", "why?", "Caf\xC3\xA9", "\xE2\x80\x94", "e.g.",
+        "NATO", "A", "I", "x", "\n", "\n\n", "\r\n", "\r", "\t", "  ", ",", ".", "-",
+        "'", "(", "\xE2\x80\xA8", "\xC2\xA0", "\x7F", "\xFF", "a-", "-a", "a'", "a.",
+        ".a", "A.B.", "x,y", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrst", "don't"};
+    uint64_t seed = 7;
+    char snippet[64], text[64 + 63 + 64 + 1];
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0;
+        for (;;) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            const char *piece = pieces[(seed >> 33) % (sizeof pieces / sizeof *pieces)];
+            size_t pl = strlen(piece);
+            if (n + pl + 1 >= sizeof snippet)
+                break;
+            memcpy(snippet + n, piece, pl);
+            n += pl;
+            if ((seed >> 20) & 1)
+                snippet[n++] = ' ';
+        }
+        snippet[n] = '\0';
+        pg_tokens alone = tokenize(snippet);
+        for (size_t at = 0; at < 64; at++) {
+            memset(text, ' ', sizeof text - 1);
+            text[sizeof text - 1] = '\0';
+            memcpy(text + at, snippet, n);
+            pg_tokens inside = tokenize(text);
+            assert_int_equal(inside.n, alone.n);
+            for (size_t i = 0; i < alone.n; i++) {
+                if (inside.v[i].start != alone.v[i].start + at ||
+                    inside.v[i].end != alone.v[i].end + at ||
+                    inside.v[i].flags != alone.v[i].flags)
+                    fail_msg("\"%s\" at %zu: token %zu differs", snippet, at, i);
+            }
+            pg_tokens_release(&inside);
+        }
+        pg_tokens_release(&alone);
+    }
+    /* words that end where the text does, 64 bytes or more from where the block began */
+    for (size_t len = 64; len < 68; len++) {
+        char *end_text = malloc(len);
+        assert_non_null(end_text);
+        memset(end_text, ' ', len);
+        memcpy(end_text + len - 4, "said", 4);
+        pg_tokens at_end = {0};
+        pg_error err = {0};
+        assert_int_equal(pg_tokenize(&at_end, end_text, len, &err), PG_OK);
+        assert_int_equal(at_end.n, 1);
+        assert_int_equal(at_end.v[0].start, len - 4);
+        assert_int_equal(at_end.v[0].end, len);
+        pg_tokens_release(&at_end);
+        free(end_text);
+    }
+    /* a word of letters from a block's first byte to past its end */
+    char longword[140];
+    memset(longword, 'a', 130);
+    memcpy(longword + 130, " said.", 7);
+    pg_tokens toks = tokenize(longword);
+    assert_int_equal(toks.n, 3);
+    assert_int_equal(toks.v[0].end, 130);
+    assert_int_equal(toks.v[1].start, 131);
+    assert_int_equal(toks.v[2].flags & PG_TOK_MAY_END, PG_TOK_MAY_END);
+    pg_tokens_release(&toks);
+}
+
 /* ------------------------------------------------------------------ */
 /* Folding                                                             */
 /* ------------------------------------------------------------------ */
@@ -730,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_token_lines),
         cmocka_unit_test(test_token_errors),
         cmocka_unit_test(test_token_many),
+        cmocka_unit_test(test_token_blocks),
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_fold_truncates),
         cmocka_unit_test(test_sentences_basic),
