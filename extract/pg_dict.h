@@ -106,7 +106,11 @@ int pg_dict_match(const pg_dict *dict, const char *text, const pg_tokens *toks, 
 int pg_dict_starts(const pg_dict *dict, const char *text, const pg_tokens *toks, uint32_t *out,
                    size_t *n_out, pg_error *err);
 
-/* pg_dict_match of tokens [begin, end), trying only those of pg_dict_starts. */
+/*
+ * pg_dict_match of tokens [begin, end), trying only the listed starts
+ * (pg_dict_starts, which also prepared the dictionary; those before begin
+ * are passed over).
+ */
 int pg_dict_match_starts(const pg_dict *dict, const char *text, const pg_tokens *toks,
                          size_t begin, size_t end, const uint32_t *starts, size_t n_starts,
                          pg_day date, pg_matches *out, pg_error *err);

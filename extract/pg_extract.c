@@ -622,7 +622,7 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
     size_t n_found = 0;
     if (rc == PG_OK && opt->discover && !touched && x->plain_ready) {
         n_found = x->m.plain_at[si + 1] - x->m.plain_at[si];
-        found = n_found > 0 ? x->m.plain.v + x->m.plain_at[si] : NULL; /* none yet: v is NULL */
+        found = n_found > 0 ? x->m.plain.v + x->m.plain_at[si] : NULL; /* v: NULL until one */
     } else if (rc == PG_OK && opt->discover) {
         rc = pg_ex_discover(x, toks, s, *covered, 0, names, NULL);
         found = names->v;
