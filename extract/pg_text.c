@@ -573,6 +573,17 @@ static uint32_t pg_nl_flags(unsigned nl)
     return nl == 0 ? 0 : nl >= 2 ? (PG_TOK_NL | PG_TOK_PARA) : PG_TOK_NL;
 }
 
+/* Pushes token [i, end) with the flags of the line breaks before it, which it clears. */
+static int pg_token_push(pg_tokens *toks, const unsigned char *p, size_t i, size_t end,
+                         uint32_t flags, unsigned *nl)
+{
+    flags |= pg_nl_flags(*nl);
+    *nl = 0;
+    if (pg_may_end(p[end - 1]))
+        flags |= PG_TOK_MAY_END; /* the splitter then reads only the flags */
+    return pg_tokens_push(toks, i, end, flags);
+}
+
 /*
  * One step of the tokeniser at p[*ip]: a character between tokens (line
  * breaks counted in *nl) or one token, pushed with the flags of the line
@@ -613,11 +624,7 @@ static int pg_token_step(pg_tokens *toks, const unsigned char *p, size_t len, si
         flags = PG_TOK_PUNCT;
         break;
     }
-    flags |= pg_nl_flags(*nl);
-    *nl = 0;
-    if (pg_may_end(p[end - 1]))
-        flags |= PG_TOK_MAY_END; /* the splitter then reads only the flags */
-    if (pg_tokens_push(toks, i, end, flags) != PG_OK)
+    if (pg_token_push(toks, p, i, end, flags, nl) != PG_OK)
         return PG_ENOMEM;
     *ip = end;
     return PG_OK;
@@ -676,8 +683,8 @@ static int pg_token_block(pg_tokens *toks, const unsigned char *p, size_t len, s
         }
         uint64_t rest = ~(letter >> k); /* 0: letters to the block's end from 0 */
         unsigned e = rest ? k + (unsigned)__builtin_ctzll(rest) : 64; /* k for a mark */
-        int step = (slow >> k) & 1;
-        if (!step && e > k) {
+        int step = (slow >> k) & 1, word = !step && e > k;
+        if (word) {
             /* a word: the bytes after one ending at 63 or 64 are not in the block (nor,
                at the text's end, to be read); the character loop reads on after ' - .
                before a letter or digit */
@@ -692,8 +699,16 @@ static int pg_token_block(pg_tokens *toks, const unsigned char *p, size_t len, s
         }
         if (step) {
             size_t i = base + k;
-            if (pg_token_step(toks, p, len, &i, nl) != PG_OK)
+            if (word || ((digit >> k) & 1)) {
+                /* a number, or a word that may go on: as the character loop reads them */
+                uint32_t flags;
+                size_t end = pg_scan_word(p, len, i, &flags);
+                if (pg_token_push(toks, p, i, end, flags, nl) != PG_OK)
+                    return PG_ENOMEM;
+                i = end;
+            } else if (pg_token_step(toks, p, len, &i, nl) != PG_OK) {
                 return PG_ENOMEM;
+            }
             cur = i - base;
             if (cur >= 64) {
                 *ip = i;
