@@ -1433,9 +1433,9 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
     runs.n = plain_runs.n = 0;
     if (flags == 0)
         plain = NULL;
-    int rc = PG_OK;
+    int rc;
     size_t u = 0;
-    for (size_t i = x.b; i < x.e && rc == PG_OK;) {
+    for (size_t i = x.b; i < x.e;) {
         if (uppers) {
             /* straight to the next capitalised word */
             while (u < n_uppers && uppers[u] < i)
@@ -1461,15 +1461,15 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
             continue;
         }
         pg_run r;
-        int judged = plain != NULL;
-        if (judged) {
+        if (plain) {
             r = pg_judge(&x, i, j);
-            rc = pg_runs_keep(&plain_runs, &r, plain, err);
+            if ((rc = pg_runs_keep(&plain_runs, &r, plain, err)) != PG_OK)
+                return rc;
         }
         size_t ob, oe;
         if ((flags & PG_DISCOVER_FIRMS) && pg_firm_run(&x, i, j, &ob, &oe)) {
-            if (rc == PG_OK)
-                rc = pg_push_name(out, (pg_name){ob, oe, 0, 1}, err);
+            if ((rc = pg_push_name(out, (pg_name){ob, oe, 0, 1}, err)) != PG_OK)
+                return rc;
             i = j;
             continue;
         }
@@ -1477,14 +1477,13 @@ int pg_discover_names_memo(const char *text, const pg_tokens *toks, const pg_sen
             i = j; /* a word alone when full names are asked for */
             continue;
         }
-        if (!judged)
+        if (!plain)
             r = pg_judge(&x, i, j);
         i = j;
-        if (rc == PG_OK)
-            rc = pg_runs_keep(&runs, &r, out, err);
+        if ((rc = pg_runs_keep(&runs, &r, out, err)) != PG_OK)
+            return rc;
     }
-    if (rc == PG_OK)
-        rc = pg_runs_finish(&x, &runs, out, err);
+    rc = pg_runs_finish(&x, &runs, out, err);
     if (rc == PG_OK && plain)
         rc = pg_runs_finish(&x, &plain_runs, plain, err);
     return rc;

@@ -618,7 +618,7 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         }
     }
     /* most sentences have nothing covered: the prescan found their names then */
-    const pg_name *found = names->v;
+    const pg_name *found = NULL;
     size_t n_found = 0;
     if (rc == PG_OK && opt->discover && !touched && x->plain_ready) {
         n_found = x->m.plain_at[si + 1] - x->m.plain_at[si];

@@ -731,6 +731,7 @@ static int pg_token_block(pg_tokens *toks, const unsigned char *p, size_t len, s
             if (pg_may_end(p[base + k]))
                 flags |= PG_TOK_MAY_END;
         }
+        /* pg_token_push, but a word, ending with a letter, needs no look at its last byte */
         flags |= pg_nl_flags(*nl);
         *nl = 0;
         if (pg_tokens_push(toks, base + k, base + e, flags) != PG_OK)
