@@ -4,7 +4,7 @@
 # Packages named as arguments are installed too (scripts/test.sh: clang).
 set -eu
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz \
-libjansson-dev libcmocka-dev python3 python3-networkx valgrind $*"
+libjansson-dev libcmocka-dev python3 python3-networkx python3-numpy python3-scipy valgrind $*"
 missing=""
 for p in $PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
