@@ -18,7 +18,7 @@
  * it touched, so a graph of many small components costs what its
  * components cost. A leaf (a node of one link, a third of a news graph)
  * has no search of its own: its neighbour's gives its figures (see
- * path_source).
+ * path_source), and settles it without queueing it (see search_run).
  *
  * The nodes are settled in the order of (distance, node index), whatever
  * the queue, and every sum is made in a fixed order, so the figures are
@@ -74,6 +74,7 @@ typedef uint32_t pg_vertex;
 typedef struct pg_csr {
     size_t n;
     size_t *start; /* n + 1: the neighbours of v are [start[v], start[v + 1]) */
+    size_t *leaves; /* n: those from leaves[v] on are leaves v's search serves (csr_leaves_last) */
     pg_vertex *to;
     double *len;
 } pg_csr;
@@ -81,6 +82,7 @@ typedef struct pg_csr {
 static void csr_release(pg_csr *c)
 {
     free(c->start);
+    free(c->leaves);
     free(c->to);
     free(c->len);
     memset(c, 0, sizeof *c);
@@ -97,11 +99,12 @@ static int csr_build(pg_csr *c, const pg_graph *g, const size_t *place)
     memset(c, 0, sizeof *c);
     c->n = n;
     c->start = calloc(n + 2, sizeof *c->start);
+    c->leaves = malloc((n + 1) * sizeof *c->leaves);
     for (size_t i = 0; i < g->n_links; i++)
         m += usable(g->links[i].weight);
     c->to = malloc((2 * m + 1) * sizeof *c->to);
     c->len = malloc((2 * m + 1) * sizeof *c->len);
-    if (!c->start || !c->to || !c->len) {
+    if (!c->start || !c->leaves || !c->to || !c->len) {
         csr_release(c);
         return PG_ENOMEM;
     }
@@ -127,7 +130,34 @@ static int csr_build(pg_csr *c, const pg_graph *g, const size_t *place)
         c->to[b] = (pg_vertex)s;
         c->len[b] = len;
     }
+    for (size_t v = 0; v < n; v++)
+        c->leaves[v] = c->start[v + 1];
     return PG_OK;
+}
+
+/*
+ * Puts the leaves that v's search serves (leaf_of[w] == v) after v's
+ * other neighbours, both in the order they had; leaves[v] is where they
+ * begin. tmp has room for the links of any node.
+ */
+static void csr_leaves_last(pg_csr *c, const pg_vertex *leaf_of, pg_vertex *tmp_to,
+                            double *tmp_len)
+{
+    for (size_t v = 0; v < c->n; v++) {
+        size_t b = c->start[v], e = c->start[v + 1], k = b, t = 0;
+        for (size_t i = b; i < e; i++) {
+            if (leaf_of[c->to[i]] == v) {
+                tmp_to[t] = c->to[i];
+                tmp_len[t++] = c->len[i];
+            } else {
+                c->to[k] = c->to[i];
+                c->len[k++] = c->len[i];
+            }
+        }
+        memcpy(c->to + k, tmp_to, t * sizeof *tmp_to);
+        memcpy(c->len + k, tmp_len, t * sizeof *tmp_len);
+        c->leaves[v] = k;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -390,6 +420,12 @@ static pg_vertex queue_pop(pg_search *s, double *d)
  * so as u's distance falls, so only the others are tested, when u is
  * settled. (The order of a node's predecessors does not matter: each adds
  * to its own dependency.)
+ *
+ * The leaves u's search serves are settled with u, never queued: a leaf's
+ * one link makes its distance u's plus that link, its path count u's and
+ * u its one predecessor, and nothing goes on from it. So they come later
+ * in the order than nodes nearer the source, which the accumulation does
+ * not mind: it needs each node after its predecessors.
  */
 static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
 {
@@ -421,7 +457,17 @@ static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
             preds[n_preds] = cand[k].at;
             n_preds += (size_t)((o_dist[cand[k].at] < du) & same_length_flat(cand[k].t, du));
         }
-        for (size_t e = c->start[u]; e < c->start[u + 1]; e++) {
+        for (size_t e = c->leaves[u]; e < c->start[u + 1]; e++) {
+            pg_vertex l = (pg_vertex)n_order++;
+            state[c->to[e]] = l;
+            s->order[l] = c->to[e];
+            o_dist[l] = du + c->len[e];
+            s->o_sigma[l] = su;
+            s->o_delta[l] = 0.0;
+            s->pred_start[l] = n_preds;
+            preds[n_preds++] = at;
+        }
+        for (size_t e = c->start[u]; e < c->leaves[u]; e++) {
             pg_vertex w = c->to[e], sw = state[w];
             if (sw < PG_QUEUED)
                 continue; /* settled */
@@ -969,6 +1015,20 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     p.exact = exact;
     p.leaf_of = leaf_of;
     p.node_of = node_of;
+    size_t most = 0; /* links of a node */
+    for (size_t v = 0; v < n; v++)
+        if (p.csr.start[v + 1] - p.csr.start[v] > most)
+            most = p.csr.start[v + 1] - p.csr.start[v];
+    pg_vertex *tmp_to = malloc((most + 1) * sizeof *tmp_to);
+    double *tmp_len = malloc((most + 1) * sizeof *tmp_len);
+    if (tmp_to && tmp_len)
+        csr_leaves_last(&p.csr, leaf_of, tmp_to, tmp_len);
+    else
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+    free(tmp_to);
+    free(tmp_len);
+    if (rc != PG_OK)
+        goto out;
     rc = run_sources(&p, o->threads > 0 ? o->threads : 1, err);
     if (rc != PG_OK)
         goto out;
