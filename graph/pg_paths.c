@@ -21,7 +21,8 @@
  * path_source), and settles it without queueing it (see search_run).
  *
  * The nodes are settled in the order of (distance, node index), whatever
- * the queue, and every sum is made in a fixed order, so the figures are
+ * the queue (the leaves a search serves each right after its neighbour),
+ * and every sum is made in a fixed order, so the figures are
  * the same to the last bit however the queue and the arrays are laid out.
  */
 
@@ -138,12 +139,17 @@ static int csr_build(pg_csr *c, const pg_graph *g, const size_t *place)
 /*
  * Puts the leaves that v's search serves (leaf_of[w] == v) after v's
  * other neighbours, both in the order they had; leaves[v] is where they
- * begin. tmp has room for the links of any node.
+ * begin.
  */
-static void csr_leaves_last(pg_csr *c, const pg_vertex *leaf_of, pg_vertex *tmp_to,
-                            double *tmp_len)
+static int csr_leaves_last(pg_csr *c, const pg_vertex *leaf_of)
 {
-    for (size_t v = 0; v < c->n; v++) {
+    size_t most = 0; /* links of a node */
+    for (size_t v = 0; v < c->n; v++)
+        if (c->start[v + 1] - c->start[v] > most)
+            most = c->start[v + 1] - c->start[v];
+    pg_vertex *tmp_to = malloc((most + 1) * sizeof *tmp_to);
+    double *tmp_len = malloc((most + 1) * sizeof *tmp_len);
+    for (size_t v = 0; v < c->n && tmp_to && tmp_len; v++) {
         size_t b = c->start[v], e = c->start[v + 1], k = b, t = 0;
         for (size_t i = b; i < e; i++) {
             if (leaf_of[c->to[i]] == v) {
@@ -158,6 +164,10 @@ static void csr_leaves_last(pg_csr *c, const pg_vertex *leaf_of, pg_vertex *tmp_
         memcpy(c->len + k, tmp_len, t * sizeof *tmp_len);
         c->leaves[v] = k;
     }
+    int rc = tmp_to && tmp_len ? PG_OK : PG_ENOMEM;
+    free(tmp_to);
+    free(tmp_len);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1015,20 +1025,10 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     p.exact = exact;
     p.leaf_of = leaf_of;
     p.node_of = node_of;
-    size_t most = 0; /* links of a node */
-    for (size_t v = 0; v < n; v++)
-        if (p.csr.start[v + 1] - p.csr.start[v] > most)
-            most = p.csr.start[v + 1] - p.csr.start[v];
-    pg_vertex *tmp_to = malloc((most + 1) * sizeof *tmp_to);
-    double *tmp_len = malloc((most + 1) * sizeof *tmp_len);
-    if (tmp_to && tmp_len)
-        csr_leaves_last(&p.csr, leaf_of, tmp_to, tmp_len);
-    else
+    if (csr_leaves_last(&p.csr, leaf_of) != PG_OK) {
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
-    free(tmp_to);
-    free(tmp_len);
-    if (rc != PG_OK)
         goto out;
+    }
     rc = run_sources(&p, o->threads > 0 ? o->threads : 1, err);
     if (rc != PG_OK)
         goto out;
