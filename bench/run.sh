@@ -11,6 +11,7 @@
 # Options: --build DIR (default build/release; built when missing),
 # --work DIR (scratch, default a temporary folder; generated corpora are
 # kept there between runs when given), --jobs "1 2" (whole-build runs),
+# --rounds N (each whole build, grep and render N times, the median; default 3),
 # --actors N (nodes of the render test, default 2000; 0 skips it),
 # --seed N (generator and analysis seed), --dict FILE (a JSON dictionary
 # added to the built-in one, e.g. 'polgraph actors import-cameo' output).
@@ -24,10 +25,11 @@ CORPUS=
 REPEAT=1
 JOBS="1 2"
 ACTORS=2000
+ROUNDS=3
 SEED=1
 DICT=
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
     case $1 in
     --build) BUILD=$(cd "$2" && pwd); shift 2 ;;
@@ -37,6 +39,7 @@ while [ $# -gt 0 ]; do
     --repeat) REPEAT=$2; shift 2 ;;
     --jobs) JOBS=$2; shift 2 ;;
     --actors) ACTORS=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
     --dict) DICT=$2; shift 2 ;;
     -h | --help) usage 0 ;;
@@ -121,13 +124,19 @@ echo
 echo "## Whole process: polgraph build INPUT -o out.json"
 echo
 printf "%-12s %9s %9s %9s\n" "run" "seconds" "MB/s" "RSS MB"
-# $1 label, then the command; prints a row and leaves the seconds in $SECS
+# $1 label, then the command, run $ROUNDS times; prints a row (the median
+# time, the largest peak memory) and leaves the seconds in $SECS
 timed() {
-    local label=$1
+    local label=$1 r
     shift
-    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/cmd.err" ||
-        { cat "$WORK/cmd.err" >&2; exit 1; }
-    read -r SECS KB <"$WORK/time"
+    : >"$WORK/times"
+    for ((r = 0; r < ROUNDS; r++)); do
+        /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/cmd.err" ||
+            { cat "$WORK/cmd.err" >&2; exit 1; }
+        cat "$WORK/time" >>"$WORK/times"
+    done
+    read -r SECS KB < <(sort -n "$WORK/times" |
+        awk '{ s[NR] = $1; if ($2 > k) k = $2 } END { print s[int((NR + 1) / 2)], k }')
     awk -v l="$label" -v s="$SECS" -v k="$KB" -v b="$RATE_BYTES" \
         'BEGIN { r = b > 0 && s > 0 ? sprintf("%9.1f", b / 1e6 / s) : sprintf("%9s", "-")
                  printf "%-12s %9.2f %s %9.1f\n", l, s, r, k / 1024 }'
