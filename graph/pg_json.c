@@ -223,7 +223,8 @@ static void prefetch_text(const char *s)
 {
     if (s) {
         __builtin_prefetch(s);
-        __builtin_prefetch(s + 64);
+        /* the next line as an address only: a short text ends before it */
+        __builtin_prefetch((const void *)((uintptr_t)s + 64));
     }
 }
 
