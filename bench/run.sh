@@ -47,6 +47,10 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+case $ROUNDS in
+'' | *[!0-9]* | 0) echo "run.sh: --rounds: expected a whole number from 1, not '$ROUNDS'" >&2; exit 2 ;;
+esac
+
 if [ -z "$WORK" ]; then
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/polgraph-bench.XXXXXX")
     trap 'rm -rf "$WORK"' EXIT
