@@ -673,12 +673,11 @@ static int pg_token_block(pg_tokens *toks, const unsigned char *p, size_t len, s
 
     /* where tokens may begin: all but spaces and letters after letters */
     uint64_t todo = ~space & ~(letter & (letter << 1));
-    size_t cur = 0; /* read up to base + cur */
+    /* each token read clears todo up to its end */
     while (todo) {
         unsigned k = (unsigned)__builtin_ctzll(todo);
         if (k >= 56) {
-            cur = cur > k ? cur : k;
-            *ip = base + cur;
+            *ip = base + k;
             return PG_OK;
         }
         uint64_t rest = ~(letter >> k); /* 0: letters to the block's end from 0 */
@@ -709,7 +708,7 @@ static int pg_token_block(pg_tokens *toks, const unsigned char *p, size_t len, s
             } else if (pg_token_step(toks, p, len, &i, nl) != PG_OK) {
                 return PG_ENOMEM;
             }
-            cur = i - base;
+            size_t cur = i - base;
             if (cur >= 64) {
                 *ip = i;
                 return PG_OK;
@@ -736,11 +735,10 @@ static int pg_token_block(pg_tokens *toks, const unsigned char *p, size_t len, s
         *nl = 0;
         if (pg_tokens_push(toks, base + k, base + e, flags) != PG_OK)
             return PG_ENOMEM;
-        cur = e;
         todo &= ~(uint64_t)0 << e;
     }
-    /* nothing begins in the rest: spaces, or letters of a word read */
-    *ip = base + (cur > 64 ? cur : 64);
+    /* nothing begins in the rest: spaces, or letters of a word read (which ended by 62) */
+    *ip = base + 64;
     return PG_OK;
 }
 #endif
