@@ -262,13 +262,109 @@ static int pagerank(pg_graph *g, const pg_ig *ig, pg_error *err)
 }
 
 /*
+ * ARPACK finds the eigenvector of a news graph in one restart, but not
+ * always that of an odd one, and the whole analysis is not to fail then:
+ * - on a graph whose strengths are all equal (a ring) the start vector
+ *   igraph gives it, the strengths, is the answer already, which stalls
+ *   it; the power iteration below settles there at once;
+ * - on a long chain of actors the two largest eigenvalues all but meet:
+ *   ARPACK gets there, slowly, when asked for a residual of 1e-10 of the
+ *   eigenvalue rather than of the machine's precision (a chain of 3,001
+ *   takes some 1,000 restarts, 2 s), which the graph's approximation says;
+ * - beyond that, the power iteration's estimate, said so too.
+ */
+#define PG_EIGEN_SLOW_TOLERANCE 1e-10
+/* The power iteration has settled when no value moves more than this (they print to 10 digits) */
+#define PG_EIGEN_SETTLED 1e-12
+/* ... and is given this many steps before the slow ARPACK, at most this work in all */
+#define PG_EIGEN_QUICK_STEPS 1000
+#define PG_EIGEN_WORK 2e8
+
+/*
+ * Power iteration on A + I from the strengths, scaled so that the largest
+ * is 1 at every step: A + I has the eigenvectors of A, and its largest
+ * eigenvalue stands alone in magnitude even on a bipartite graph, where
+ * A's is matched by its negative. The values go to the nodes of 'in';
+ * *steps is the steps taken, at most max_steps.
+ */
+static int power_eigenvector(pg_graph *g, const unsigned char *in, size_t max_steps,
+                             size_t *steps, int *settled, pg_error *err)
+{
+    size_t n = g->n_nodes, step = 0;
+    double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    if (!x || !y) {
+        free(x);
+        free(y);
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        x[i] = in[i] ? g->nodes[i].fig.strength : 0.0;
+    *settled = 0;
+    while (step < max_steps && !*settled) {
+        step++;
+        memcpy(y, x, n * sizeof *y);
+        for (size_t i = 0; i < g->n_links; i++) {
+            const pg_link *l = &g->links[i];
+            if (usable(l->weight) && in[l->source] && in[l->target]) {
+                y[l->source] += l->weight * x[l->target];
+                y[l->target] += l->weight * x[l->source];
+            }
+        }
+        double top = 0.0, moved = 0.0;
+        for (size_t i = 0; i < n; i++)
+            top = y[i] > top ? y[i] : top;
+        for (size_t i = 0; i < n; i++) {
+            double v = top > 0.0 ? y[i] / top : 0.0;
+            moved = fmax(moved, fabs(v - x[i]));
+            x[i] = v;
+        }
+        *settled = moved <= PG_EIGEN_SETTLED;
+    }
+    for (size_t i = 0; i < n; i++)
+        g->nodes[i].fig.eigenvector = clean(x[i]);
+    *steps = step;
+    free(x);
+    free(y);
+    return PG_OK;
+}
+
+/* igraph's eigenvector centrality of sub (the nodes 'in' of g) into g; igraph's error code. */
+static igraph_error_t arpack_eigenvector(pg_graph *g, const unsigned char *in, const pg_ig *sub,
+                                         igraph_real_t tol, igraph_integer_t restarts)
+{
+    igraph_vector_t e;
+    igraph_real_t value;
+    igraph_error_t code = igraph_vector_init(&e, 0);
+    if (code != IGRAPH_SUCCESS)
+        return code;
+    igraph_arpack_options_t options;
+    igraph_arpack_options_init(&options);
+    options.tol = tol;
+    options.mxiter = restarts;
+    code = igraph_eigenvector_centrality(&sub->graph, &e, &value, IGRAPH_UNDIRECTED, 1, &sub->w,
+                                         &options);
+    if (code == IGRAPH_SUCCESS) {
+        size_t j = 0;
+        for (size_t i = 0; i < g->n_nodes; i++) {
+            if (in[i])
+                g->nodes[i].fig.eigenvector = clean(VECTOR(e)[j++]);
+        }
+    }
+    igraph_vector_destroy(&e);
+    return code;
+}
+
+/*
  * Weighted eigenvector centrality of the largest component, scaled so
  * that its largest value is 1; 0 elsewhere. networkx's is ill-defined on
  * a disconnected graph, so the component is what analysts compare with.
+ * 'note' receives what the graph's approximation is to say, or "".
  */
-static int eigenvector(pg_graph *g, pg_error *err)
+static int eigenvector(pg_graph *g, const pg_analyse_options *o, char *note, size_t note_size,
+                       pg_error *err)
 {
     size_t n = g->n_nodes;
+    note[0] = '\0';
     if (n == 0)
         return PG_OK;
     unsigned char *in = malloc(n);
@@ -296,24 +392,39 @@ static int eigenvector(pg_graph *g, pg_error *err)
         free(in);
         return rc;
     }
-    igraph_vector_t e;
-    igraph_real_t value;
-    if (igraph_vector_init(&e, 0)) {
+    igraph_integer_t restarts = o->eigen_restarts > 0 ? o->eigen_restarts : 1;
+    igraph_error_t code = arpack_eigenvector(g, in, &sub, 0.0, restarts);
+    size_t steps = 0;
+    int settled = 0;
+    if (code != IGRAPH_SUCCESS && code != IGRAPH_ENOMEM) {
+        pg_igraph_msg[0] = '\0'; /* handled: a later failure reports its own */
+        double budget = PG_EIGEN_WORK / (double)(g->n_links + n + 1);
+        size_t quick = budget < PG_EIGEN_QUICK_STEPS ? (size_t)budget + 1 : PG_EIGEN_QUICK_STEPS;
+        rc = power_eigenvector(g, in, quick, &steps, &settled, err);
+        if (rc == PG_OK && !settled) {
+            code = arpack_eigenvector(g, in, &sub, PG_EIGEN_SLOW_TOLERANCE,
+                                      restarts * PG_ANALYSE_SLOW_RESTARTS);
+            if (code == IGRAPH_SUCCESS) {
+                snprintf(note, note_size,
+                         "eigenvector found to a residual of %g of its eigenvalue (slow to "
+                         "converge on this graph)",
+                         PG_EIGEN_SLOW_TOLERANCE);
+            } else if (code != IGRAPH_ENOMEM) {
+                pg_igraph_msg[0] = '\0';
+                size_t more = budget > (double)steps ? (size_t)budget : steps;
+                rc = power_eigenvector(g, in, more, &steps, &settled, err);
+                if (rc == PG_OK && !settled)
+                    snprintf(note, note_size,
+                             "eigenvector estimated by %zu steps of power iteration, which did "
+                             "not settle",
+                             steps);
+            }
+        }
+        if (code != IGRAPH_ENOMEM)
+            code = IGRAPH_SUCCESS;
+    }
+    if (rc == PG_OK && code != IGRAPH_SUCCESS)
         rc = igraph_failed(err, "eigenvector centrality");
-        goto out;
-    }
-    if (igraph_eigenvector_centrality(&sub.graph, &e, &value, IGRAPH_UNDIRECTED, 1, &sub.w, NULL)) {
-        rc = igraph_failed(err, "eigenvector centrality");
-        igraph_vector_destroy(&e);
-        goto out;
-    }
-    size_t j = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (in[i])
-            g->nodes[i].fig.eigenvector = clean(VECTOR(e)[j++]);
-    }
-    igraph_vector_destroy(&e);
-out:
     ig_destroy(&sub);
     free(in);
     return rc;
@@ -363,6 +474,7 @@ void pg_analyse_options_init(pg_analyse_options *o)
     o->exact = 0;
     o->max_work = PG_ANALYSE_MAX_WORK;
     o->threads = 1;
+    o->eigen_restarts = PG_ANALYSE_EIGEN_RESTARTS;
 }
 
 int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err)
@@ -392,6 +504,22 @@ static int note_sampling(pg_graph *g, const pg_analyse_options *o, const pg_path
     return PG_OK;
 }
 
+/* Adds 'note' (if any) to what g->approximation says. */
+static int note_add(pg_graph *g, const char *note, pg_error *err)
+{
+    if (!note[0])
+        return PG_OK;
+    const char *before = g->approximation ? g->approximation : "";
+    size_t len = strlen(before) + strlen(note) + 3;
+    char *text = malloc(len);
+    if (!text)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    snprintf(text, len, "%s%s%s", before, *before ? "; " : "", note);
+    free(g->approximation);
+    g->approximation = text;
+    return PG_OK;
+}
+
 int pg_analyse_with(pg_graph *g, const pg_analyse_options *o, pg_error *err)
 {
     int rc = pg_graph_sort(g, err);
@@ -417,10 +545,13 @@ int pg_analyse_with(pg_graph *g, const pg_analyse_options *o, pg_error *err)
     if (rc != PG_OK)
         goto restore;
     pg_path_sampling sm;
+    char eigen_note[200];
     if ((rc = pg_path_figures(g, o, &sm, err)) != PG_OK ||
         (rc = note_sampling(g, o, &sm, err)) != PG_OK ||
         (rc = pagerank(g, &ig, err)) != PG_OK ||
-        (rc = eigenvector(g, err)) != PG_OK || (rc = communities(g, &ig, o->seed, err)) != PG_OK)
+        (rc = eigenvector(g, o, eigen_note, sizeof eigen_note, err)) != PG_OK ||
+        (rc = note_add(g, eigen_note, err)) != PG_OK ||
+        (rc = communities(g, &ig, o->seed, err)) != PG_OK)
         goto out;
     g->analysed = 1;
 out:

@@ -27,14 +27,23 @@
 #define PG_ANALYSE_MAX_WORK 1e7
 #define PG_ANALYSE_MIN_PIVOTS 32
 
+/*
+ * ARPACK's restarts for eigenvector centrality before other means are
+ * tried (see eigenvector in pg_analyse.c); the slow try gets
+ * PG_ANALYSE_SLOW_RESTARTS times as many.
+ */
+#define PG_ANALYSE_EIGEN_RESTARTS 300
+#define PG_ANALYSE_SLOW_RESTARTS 7
+
 typedef struct pg_analyse_options {
     unsigned long seed; /* Louvain, and the sample of big components */
     int exact;          /* never estimate */
     double max_work;    /* estimate a component whose nodes * links is more */
     size_t threads;     /* for the path figures; the same figures for any number */
+    int eigen_restarts; /* PG_ANALYSE_EIGEN_RESTARTS */
 } pg_analyse_options;
 
-/* seed PG_DEFAULT_SEED, not exact, PG_ANALYSE_MAX_WORK, one thread */
+/* seed PG_DEFAULT_SEED, not exact, PG_ANALYSE_MAX_WORK, one thread, PG_ANALYSE_EIGEN_RESTARTS */
 void pg_analyse_options_init(pg_analyse_options *o);
 
 /*
