@@ -123,25 +123,13 @@ static void pg_on_progress(size_t articles, size_t bytes, void *user)
     pg_report_progress(b, 0);
 }
 
-static int pg_parse_jobs(const char *v, size_t *jobs)
-{
-    unsigned long n;
-    if (pg_parse_ulong(v, &n) != 0 || n < 1 || n > 1024) {
-        pg_fail("build: --jobs '%s': expected a whole number from 1 to 1024", v);
-        return -1;
-    }
-    *jobs = (size_t)n;
-    return 0;
-}
-
 int pg_cmd_build(int argc, char **argv)
 {
     const char *outputs[32], *actors[32];
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     size_t n_out = 0, n_actors = 0, n_in = 0;
     int builtin = 1, quiet = 0;
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t jobs = cores > 0 ? (size_t)cores : 1;
+    size_t jobs = pg_default_jobs();
     pg_analyse_options ao;
     pg_analyse_options_init(&ao);
     pg_build b;
@@ -202,7 +190,7 @@ int pg_cmd_build(int argc, char **argv)
             quiet = 1;
             break;
         case OPT_JOBS:
-            if (pg_parse_jobs(v, &jobs) != 0)
+            if (pg_parse_jobs("build", v, &jobs) != 0)
                 goto out;
             break;
         case OPT_EXACT:

@@ -2,11 +2,12 @@
 
 #include <stdlib.h>
 
+#include "../graph/pg_analyse.h"
 #include "../graph/pg_json.h"
 #include "pg_cli.h"
 #include "pg_outputs.h"
 
-enum { OPT_OUTPUT, OPT_SEED, OPT_ENGINE, OPT_SIZE_BY, OPT_TITLE };
+enum { OPT_OUTPUT, OPT_SEED, OPT_ENGINE, OPT_SIZE_BY, OPT_TITLE, OPT_JOBS, OPT_EXACT };
 
 static const pg_option pg_merge_opts[] = {
     [OPT_OUTPUT] = {"output", 'o', "FILE",
@@ -16,6 +17,9 @@ static const pg_option pg_merge_opts[] = {
     [OPT_ENGINE] = {"engine", 0, "NAME", "layout engine: sfdp neato fdp circo dot"},
     [OPT_SIZE_BY] = {"size-by", 0, "FIGURE", "node area by this figure (default pagerank)"},
     [OPT_TITLE] = {"title", 0, "TEXT", "title of the diagram"},
+    [OPT_JOBS] = {"jobs", 'j', "N", "analyse on N threads (default: the number of cores)"},
+    [OPT_EXACT] = {"exact", 0, NULL,
+                   "exact betweenness, closeness and harmonic even for a huge graph"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -24,7 +28,7 @@ static const pg_option pg_merge_opts[] = {
 int pg_cmd_merge(int argc, char **argv)
 {
     const char *outputs[PG_MERGE_MAX_OUTPUTS];
-    size_t n_out = 0, n_in = 0;
+    size_t n_out = 0, n_in = 0, jobs = pg_default_jobs();
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     if (!inputs) {
         pg_fail("merge: out of memory");
@@ -32,6 +36,8 @@ int pg_cmd_merge(int argc, char **argv)
     }
     pg_outputs_options ro;
     pg_outputs_options_init(&ro);
+    pg_analyse_options ao;
+    pg_analyse_options_init(&ao);
     pg_args args;
     pg_args_init(&args, argc, argv, "merge");
     const char *v;
@@ -59,6 +65,13 @@ int pg_cmd_merge(int argc, char **argv)
             } else {
                 outputs[n_out++] = v;
             }
+            break;
+        case OPT_JOBS:
+            if (pg_parse_jobs("merge", v, &jobs) != 0)
+                status = PG_EXIT_BAD;
+            break;
+        case OPT_EXACT:
+            ao.exact = 1;
             break;
         default:
             if (pg_outputs_option(&ro, pg_merge_opts[k].name, v) != 0)
@@ -96,12 +109,16 @@ int pg_cmd_merge(int argc, char **argv)
         pg_graph_free(part);
     }
     free(inputs);
+    /* figures of the parts are not those of the whole: analysed again, as build does */
+    if (rc == PG_OK) {
+        ao.seed = ro.seed;
+        ao.threads = jobs;
+        rc = pg_analyse_with(all, &ao, &err);
+    }
     if (rc != PG_OK) {
         pg_graph_free(all);
         return pg_fail_error(&err);
     }
-    /* figures of the parts are not those of the whole */
-    all->analysed = 0;
     status = pg_outputs_write(all, outputs, n_out, &ro);
     pg_graph_free(all);
     return status;

@@ -407,6 +407,23 @@ int pg_parse_ulong(const char *s, unsigned long *out)
     return 0;
 }
 
+size_t pg_default_jobs(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (size_t)cores : 1;
+}
+
+int pg_parse_jobs(const char *command, const char *value, size_t *jobs)
+{
+    unsigned long n;
+    if (pg_parse_ulong(value, &n) != 0 || n < 1 || n > 1024) {
+        pg_fail("%s: --jobs '%s': expected a whole number from 1 to 1024", command, value);
+        return -1;
+    }
+    *jobs = (size_t)n;
+    return 0;
+}
+
 int pg_parse_double(const char *s, double *out)
 {
     char *end;

@@ -96,6 +96,12 @@ void pg_install_signal_handlers(void);
 int pg_parse_ulong(const char *s, unsigned long *out);
 int pg_parse_double(const char *s, double *out);
 
+/* The default of --jobs: the number of cores, at least 1. */
+size_t pg_default_jobs(void);
+
+/* The value of --jobs, a whole number from 1 to 1024; reports and returns -1 if not. */
+int pg_parse_jobs(const char *command, const char *value, size_t *jobs);
+
 int pg_cmd_build(int argc, char **argv);
 int pg_cmd_render(int argc, char **argv);
 int pg_cmd_export(int argc, char **argv);

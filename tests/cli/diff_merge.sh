@@ -165,4 +165,50 @@ expect_exit 2 "merge of parts weighted differently" "$PG" merge "$WORK/h1.json" 
 expect_stderr "weights" "merge of parts weighted differently"
 expect_exit 0 "merge --help" "$PG" merge --help
 
+# merge --exact and --jobs: a ring of 6,001 actors is too big for exact figures
+# by default (nodes times links over 10^7), and on a ring every actor has the
+# same betweenness, (k - 1) / (2 (2k - 1)), and closeness, 2 / (k + 1), for
+# 2k + 1 actors; estimates from a sample of sources are not all alike.
+$PY - "$WORK/ring.json" <<'EOF2'
+import json, sys
+n = 6001
+ids = ["actor-%04d" % i for i in range(n)]
+nodes = [{"id": a, "label": "Actor %d" % i, "kind": "person", "mentions": 1, "documents": 1,
+          "in_dictionary": False} for i, a in enumerate(ids)]
+links = [{"source": ids[i], "target": ids[(i + 1) % n], "weight": 1.0, "co_mentions": 1,
+          "speaks_with": 0, "evidence": [], "interactions": []} for i in range(n)]
+g = {"directed": False, "multigraph": False, "graph": {"documents": n,
+     "weights": {"co_mention": 1.0, "speaks_with": 3.0}}, "nodes": nodes, "links": links}
+json.dump(g, open(sys.argv[1], "w"))
+EOF2
+ring_figures() { # FILE EXACT(0/1): checks graph.approximation and the figures
+    $PY - "$1" "$2" <<'EOF2'
+import json, sys
+g = json.load(open(sys.argv[1]))
+exact = sys.argv[2] == "1"
+k = (len(g["nodes"]) - 1) // 2
+bet = {round(x["betweenness"], 6) for x in g["nodes"]}
+clo = {round(x["closeness"], 6) for x in g["nodes"]}
+want_bet, want_clo = round((k - 1) / (2 * (2 * k - 1)), 6), round(2 / (k + 1), 6)
+if exact:
+    assert "approximation" not in g["graph"], g["graph"]
+    assert bet == {want_bet} and clo == {want_clo}, (bet, clo, want_bet, want_clo)
+else:
+    assert "estimated from the shortest paths" in g["graph"]["approximation"], g["graph"]
+    assert len(bet) > 1, "estimates all equal"
+EOF2
+}
+expect_exit 0 "merge of a big ring" "$PG" merge "$WORK/ring.json" -o "$WORK/ring-est.json"
+if ring_figures "$WORK/ring-est.json" 0; then ok; else fail "merge of a big ring is not estimated"; fi
+for j in 1 2; do
+    expect_exit 0 "merge --exact --jobs $j" "$PG" merge --exact --jobs "$j" "$WORK/ring.json" \
+        -o "$WORK/ring-exact$j.json"
+done
+if ring_figures "$WORK/ring-exact1.json" 1; then ok; else fail "merge --exact: wrong figures"; fi
+if cmp -s "$WORK/ring-exact1.json" "$WORK/ring-exact2.json"; then ok; else
+    fail "merge --jobs 2 gives other bytes than --jobs 1"
+fi
+expect_exit 2 "merge --jobs 0" "$PG" merge --jobs 0 "$WORK/ring.json" -o "$WORK/x.json"
+expect_stderr "merge: --jobs '0'" "merge --jobs 0 names the option"
+
 finish
