@@ -19,6 +19,8 @@
  * components cost. A leaf (a node of one link, a third of a news graph)
  * has no search of its own: its neighbour's gives its figures (see
  * path_source), and settles it without queueing it (see search_run).
+ * Nor has a twin, a node linked to another and to the same others alike
+ * (find_twins): the other's search gives its figures.
  *
  * The nodes are settled in the order of (distance, node index), whatever
  * the queue (the leaves a search serves each right after its neighbour),
@@ -566,6 +568,7 @@ typedef struct pg_paths {
     const size_t *sources; /* exact components' nodes and sampled ones' pivots, in order */
     const unsigned char *exact; /* per node: its component is exact */
     const pg_vertex *leaf_of;   /* per node: the neighbour whose search serves it, or PG_NONE */
+    const pg_vertex *twin_of;   /* per node: the twin whose search serves it, or PG_NONE */
     const size_t *node_of;      /* per node: its index in the graph */
     size_t n_sources, n_chunks;
     double *bet, *sum_d, *sum_inv; /* totals per node */
@@ -684,9 +687,19 @@ static void leaf_figures(pg_worker *w, size_t k, double sum)
     }
 }
 
+/* The twins that src's search serves (all are its neighbours): their number. */
+static size_t count_twins(const pg_paths *p, pg_vertex src)
+{
+    const pg_csr *c = &p->csr;
+    size_t t = 0;
+    for (size_t e = c->start[src]; e < c->leaves[src]; e++)
+        t += p->twin_of[c->to[e]] == src;
+    return t;
+}
+
 /*
  * One source: its own closeness and harmonic if exact, else distances to
- * share; and the figures of the leaves its search serves.
+ * share; and the figures of the leaves and twins its search serves.
  *
  * A leaf v whose one link goes to u, of length L: every shortest path
  * from v is that link and then one from u (none of which comes back to
@@ -697,6 +710,10 @@ static void leaf_figures(pg_worker *w, size_t k, double sum)
  * r - 2 in a component of r nodes. So u's search, its dependencies
  * counted 1 + k times, serves its k leaves; only the closeness and
  * harmonic of a leaf need a pass over u's distances.
+ *
+ * A twin v of u (see find_twins) has u's distances, path counts and
+ * dependencies, but for the two twins' dependencies on each other, both
+ * 0: u's search, counted once more, serves it, figures and all.
  */
 static void path_source(pg_worker *w, pg_vertex src)
 {
@@ -704,7 +721,8 @@ static void path_source(pg_worker *w, pg_vertex src)
     pg_search *s = &w->s;
     search_run(s, &p->csr, src);
     size_t k = p->exact[src] ? collect_leaves(w, src) : 0;
-    search_accumulate(w, 1.0 + (double)k);
+    size_t twins = p->exact[src] ? count_twins(p, src) : 0;
+    search_accumulate(w, 1.0 + (double)k + (double)twins);
     if (p->exact[src]) {
         double sum = 0.0, inv = 0.0;
         for (size_t i = 1; i < s->n_order; i++) {
@@ -714,6 +732,9 @@ static void path_source(pg_worker *w, pg_vertex src)
         }
         double reach = (double)(s->n_order - 1);
         set_figures(p, src, reach, sum, inv);
+        for (size_t e = p->csr.start[src]; twins > 0 && e < p->csr.leaves[src]; e++)
+            if (p->twin_of[p->csr.to[e]] == src)
+                set_figures(p, p->csr.to[e], reach, sum, inv);
         if (k > 0) {
             chunk_add_bet(w, src, (double)k * (reach - 1.0));
             leaf_figures(w, k, sum);
@@ -900,6 +921,90 @@ static pg_vertex served_by(const pg_csr *c, size_t v)
     return u;
 }
 
+/* A node's key among the candidates for twins: its closed neighbourhood, hashed. */
+typedef struct pg_twin_key {
+    uint64_t hash;
+    size_t links;
+    pg_vertex v;
+} pg_twin_key;
+
+static int cmp_twin_key(const void *a, const void *b)
+{
+    const pg_twin_key *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    if (x->links != y->links)
+        return x->links < y->links ? -1 : 1;
+    return x->v < y->v ? -1 : x->v > y->v;
+}
+
+static uint64_t mix_vertex(pg_vertex v)
+{
+    uint64_t h = ((uint64_t)v + 1) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+/*
+ * Twins: nodes of an exact component linked to each other and to the
+ * same other nodes, by links of the same lengths (the people of one list
+ * in one sentence, say). Going on through a twin is always longer than
+ * going straight, so neither is on a shortest path from the other, and
+ * their distances to every other node are the same, and so are the path
+ * counts and dependencies. The first of a group (by index) is searched
+ * and serves the others (twin_of[v], else PG_NONE). A leaf has no twin
+ * (a component of two aside, which its leaves' rule serves), nor has a
+ * node with a leaf: the leaf is in no other node's neighbourhood.
+ */
+static int find_twins(const pg_csr *c, const unsigned char *exact, pg_vertex *twin_of)
+{
+    size_t n = c->n, m = 0;
+    pg_twin_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    double *len_to = malloc((n ? n : 1) * sizeof *len_to); /* from the group's first, or NaN */
+    if (!keys || !len_to) {
+        free(keys);
+        free(len_to);
+        return PG_ENOMEM;
+    }
+    for (size_t v = 0; v < n; v++) {
+        twin_of[v] = PG_NONE;
+        len_to[v] = NAN;
+        size_t b = c->start[v], e = c->start[v + 1];
+        int fit = exact[v] && e - b >= 2;
+        uint64_t h = mix_vertex((pg_vertex)v);
+        for (size_t i = b; i < e && fit; i++) {
+            fit = c->to[i] != v && isfinite(c->len[i]);
+            h += mix_vertex(c->to[i]);
+        }
+        if (fit)
+            keys[m++] = (pg_twin_key){h, e - b, (pg_vertex)v};
+    }
+    qsort(keys, m, sizeof *keys, cmp_twin_key);
+    for (size_t a = 0, z; a < m; a = z) {
+        for (z = a + 1; z < m && keys[z].hash == keys[a].hash && keys[z].links == keys[a].links;)
+            z++;
+        for (size_t i = a; z - a > 1 && i < z; i++) {
+            pg_vertex u = keys[i].v;
+            if (twin_of[u] != PG_NONE)
+                continue;
+            for (size_t e = c->start[u]; e < c->start[u + 1]; e++)
+                len_to[c->to[e]] = c->len[e];
+            for (size_t j = i + 1; j < z; j++) {
+                pg_vertex v = keys[j].v;
+                int twin = twin_of[v] == PG_NONE && !isnan(len_to[v]);
+                for (size_t e = c->start[v]; twin && e < c->start[v + 1]; e++)
+                    twin = c->to[e] == u || len_to[c->to[e]] == c->len[e];
+                if (twin)
+                    twin_of[v] = u;
+            }
+            for (size_t e = c->start[u]; e < c->start[u + 1]; e++)
+                len_to[c->to[e]] = NAN;
+        }
+    }
+    free(keys);
+    free(len_to);
+    return PG_OK;
+}
+
 static int cmp_size_t(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -934,14 +1039,14 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
     double *factor = malloc(n * sizeof *factor);
     size_t *place = malloc(n * sizeof *place), *node_of = malloc(n * sizeof *node_of);
     unsigned char *exact = calloc(n, 1), *is_pivot = calloc(n, 1);
-    pg_vertex *leaf_of = malloc(n * sizeof *leaf_of);
+    pg_vertex *leaf_of = malloc(n * sizeof *leaf_of), *twin_of = malloc(n * sizeof *twin_of);
     p.bet = calloc(n, sizeof *p.bet);
     p.sum_d = calloc(n, sizeof *p.sum_d);
     p.sum_inv = calloc(n, sizeof *p.sum_inv);
     int rc = PG_OK;
     if (!parent || !size || !links || !start || !nodes || !sources || !pivots || !picked ||
         !factor || !exact || !is_pivot || !p.bet || !p.sum_d || !p.sum_inv || !place ||
-        !node_of || !leaf_of) {
+        !node_of || !leaf_of || !twin_of) {
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
         goto out;
     }
@@ -1021,9 +1126,20 @@ int pg_path_figures(pg_graph *g, const pg_analyse_options *o, pg_path_sampling *
         sm->nodes += r;
         sm->links += links[i];
     }
+    /* a twin is served by its group's first (the exact sources are in index order) */
+    if (find_twins(&p.csr, exact, twin_of) != PG_OK) {
+        rc = pg_error_set(err, PG_ENOMEM, "out of memory");
+        goto out;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < p.n_sources; i++)
+        if (twin_of[sources[i]] == PG_NONE)
+            sources[kept++] = sources[i];
+    p.n_sources = kept;
     p.sources = sources;
     p.exact = exact;
     p.leaf_of = leaf_of;
+    p.twin_of = twin_of;
     p.node_of = node_of;
     if (csr_leaves_last(&p.csr, leaf_of) != PG_OK) {
         rc = pg_error_set(err, PG_ENOMEM, "out of memory");
@@ -1061,6 +1177,7 @@ out:
     free(exact);
     free(is_pivot);
     free(leaf_of);
+    free(twin_of);
     free(p.bet);
     free(p.sum_d);
     free(p.sum_inv);

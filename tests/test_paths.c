@@ -15,11 +15,13 @@
 
 /*
  * The exact path figures (graph/pg_paths.c) against a search-free
- * reference on small random graphs full of leaves, stars, paths and
- * components of two: all-pairs distances, path counts by distance, and
- * betweenness from the pair dependencies sigma(s,v) sigma(v,t) / sigma(s,t).
- * A leaf takes its figures from its neighbour's search, so these are the
- * graphs where that shows. The figures are also the same to the last bit
+ * reference on small random graphs full of leaves, stars, paths,
+ * components of two and lists (people named together, linked to each
+ * other and to the same others: twins, now and then spoilt by one
+ * weight): all-pairs distances, path counts by distance, and betweenness
+ * from the pair dependencies sigma(s,v) sigma(v,t) / sigma(s,t). A leaf
+ * takes its figures from its neighbour's search, and a twin from its
+ * twin's, so these are the graphs where that shows. The figures are also the same to the last bit
  * on 1, 2, 3 and 8 threads.
  */
 
@@ -87,21 +89,70 @@ static double random_weight(int kind)
     }
 }
 
+/* Sets the weight of the link a-b, if there is one. */
+static void set_weight(pg_graph *g, size_t a, size_t b, double w)
+{
+    for (size_t i = 0; i < g->n_links; i++) {
+        pg_link *l = &g->links[i];
+        if ((l->source == a && l->target == b) || (l->source == b && l->target == a))
+            l->weight = w;
+    }
+}
+
+/* A list: 'size' nodes from 'first' on, linked to each other and to the same anchors. */
+typedef struct list_group {
+    size_t first, size, anchor[3], anchors;
+} list_group;
+
+/*
+ * The links of a list get one weight inside it and one per anchor, so
+ * that its nodes are twins; or, now and then, one link another weight.
+ */
+static void weigh_list(pg_graph *g, const list_group *l, int kind)
+{
+    double inside = random_weight(kind);
+    for (size_t i = 0; i < l->size; i++)
+        for (size_t j = i + 1; j < l->size; j++)
+            set_weight(g, l->first + i, l->first + j, inside);
+    for (size_t a = 0; a < l->anchors; a++) {
+        double w = random_weight(kind);
+        for (size_t i = 0; i < l->size; i++)
+            set_weight(g, l->first + i, l->anchor[a], w);
+    }
+    if (l->anchors > 0 && below(4) == 0)
+        set_weight(g, l->first + below(l->size), l->anchor[0], random_weight(kind) + 1.0);
+}
+
 /*
  * A random core, then the other nodes as leaves of earlier ones, stars
- * of their own, paths, components of two, or alone.
+ * of their own, paths, components of two, lists, or alone.
  */
 static pg_graph *random_graph(uint64_t seed)
 {
     rng_state = seed * 0x9E3779B97F4A7C15ULL + 1;
     size_t n = 2 + below(MAXN - 1);
     pg_graph *g = new_graph(n);
-    size_t core = 1 + below(n), v = core;
+    size_t core = 1 + below(n), v = core, n_lists = 0;
+    list_group lists[MAXN];
     for (size_t k = below(2 * core + 1); k > 0; k--)
         link_nodes(g, below(core), below(core));
     while (v < n) {
-        size_t left = n - v, what = below(10);
-        if (what < 5) { /* a leaf */
+        size_t left = n - v, what = below(12);
+        if (what >= 10 && left >= 2) { /* a list, with up to three anchors before it */
+            list_group *l = &lists[n_lists++];
+            l->first = v;
+            l->size = 2 + below(left - 1 < 4 ? left - 1 : 4);
+            l->anchors = below(4);
+            for (size_t a = 0; a < l->anchors; a++)
+                l->anchor[a] = below(v);
+            for (size_t i = 0; i < l->size; i++) {
+                for (size_t j = i + 1; j < l->size; j++)
+                    link_nodes(g, v + i, v + j);
+                for (size_t a = 0; a < l->anchors; a++)
+                    link_nodes(g, v + i, l->anchor[a]);
+            }
+            v += l->size;
+        } else if (what < 5) { /* a leaf */
             link_nodes(g, v, below(v));
             v++;
         } else if (what < 7 && left >= 3) { /* a star, on its own or hung on a leaf of its hub */
@@ -127,6 +178,8 @@ static pg_graph *random_graph(uint64_t seed)
     int kind = (int)below(3);
     for (size_t i = 0; i < g->n_links; i++)
         g->links[i].weight = random_weight(kind);
+    for (size_t i = 0; i < n_lists; i++)
+        weigh_list(g, &lists[i], kind);
     return g;
 }
 
