@@ -1,13 +1,15 @@
 /* polgraph merge: graphs of parts of a corpus into the graph of the whole. */
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../graph/pg_analyse.h"
 #include "../graph/pg_json.h"
 #include "pg_cli.h"
 #include "pg_outputs.h"
 
-enum { OPT_OUTPUT, OPT_SEED, OPT_ENGINE, OPT_SIZE_BY, OPT_TITLE, OPT_JOBS, OPT_EXACT };
+enum { OPT_OUTPUT, OPT_SEED, OPT_ENGINE, OPT_SIZE_BY, OPT_TITLE, OPT_QUIET, OPT_JOBS, OPT_EXACT };
 
 static const pg_option pg_merge_opts[] = {
     [OPT_OUTPUT] = {"output", 'o', "FILE",
@@ -17,6 +19,7 @@ static const pg_option pg_merge_opts[] = {
     [OPT_ENGINE] = {"engine", 0, "NAME", "layout engine: sfdp neato fdp circo dot"},
     [OPT_SIZE_BY] = {"size-by", 0, "FIGURE", "node area by this figure (default pagerank)"},
     [OPT_TITLE] = {"title", 0, "TEXT", "title of the diagram"},
+    [OPT_QUIET] = {"quiet", 'q', NULL, "no progress on standard error"},
     [OPT_JOBS] = {"jobs", 'j', "N", "analyse on N threads (default: the number of cores)"},
     [OPT_EXACT] = {"exact", 0, NULL,
                    "exact betweenness, closeness and harmonic even for a huge graph"},
@@ -41,7 +44,7 @@ int pg_cmd_merge(int argc, char **argv)
     pg_args args;
     pg_args_init(&args, argc, argv, "merge");
     const char *v;
-    int k, status = PG_EXIT_OK;
+    int k, status = PG_EXIT_OK, quiet = 0;
     while (status == PG_EXIT_OK && (k = pg_args_next(&args, pg_merge_opts, &v)) != PG_ARG_END) {
         switch (k) {
         case PG_ARG_HELP:
@@ -65,6 +68,9 @@ int pg_cmd_merge(int argc, char **argv)
             } else {
                 outputs[n_out++] = v;
             }
+            break;
+        case OPT_QUIET:
+            quiet = 1;
             break;
         case OPT_JOBS:
             if (pg_parse_jobs("merge", v, &jobs) != 0)
@@ -90,13 +96,21 @@ int pg_cmd_merge(int argc, char **argv)
         free(inputs);
         return status;
     }
+    /* a part of a big corpus takes a second or more to read: say which one, on one line */
+    int progress = !quiet && isatty(STDERR_FILENO);
     pg_graph *all = NULL;
     pg_error err;
     pg_error_clear(&err);
-    int rc = pg_json_read_file(inputs[0], &all, &err);
-    for (size_t i = 1; i < n_in && rc == PG_OK; i++) {
+    int rc = PG_OK;
+    for (size_t i = 0; i < n_in && rc == PG_OK; i++) {
+        if (progress)
+            fprintf(stderr, "\rpolgraph: reading part %zu of %zu\033[K", i + 1, n_in);
         pg_graph *part = NULL;
         rc = pg_json_read_file(inputs[i], &part, &err);
+        if (rc == PG_OK && i == 0) {
+            all = part;
+            continue;
+        }
         if (rc == PG_OK && (part->w_co_mention != all->w_co_mention ||
                             part->w_speaks_with != all->w_speaks_with))
             rc = pg_error_set(&err, PG_EINPUT,
@@ -108,11 +122,16 @@ int pg_cmd_merge(int argc, char **argv)
             rc = pg_graph_merge(all, part, &err);
         pg_graph_free(part);
     }
+    if (progress)
+        fputc('\n', stderr);
     free(inputs);
     /* figures of the parts are not those of the whole: analysed again, as build does */
     if (rc == PG_OK) {
         ao.seed = ro.seed;
         ao.threads = jobs;
+        if (progress)
+            fprintf(stderr, "polgraph: analysing %zu actors and %zu links\n", all->n_nodes,
+                    all->n_links);
         rc = pg_analyse_with(all, &ao, &err);
     }
     if (rc != PG_OK) {

@@ -165,6 +165,30 @@ expect_exit 2 "merge of parts weighted differently" "$PG" merge "$WORK/h1.json" 
 expect_stderr "weights" "merge of parts weighted differently"
 expect_exit 0 "merge --help" "$PG" merge --help
 
+# progress: on a terminal (script(1) gives one) a line per part, then the
+# analysis; nothing with -q, nothing when standard error is no terminal
+expect_exit 0 "merge with standard error to a file" "$PG" merge "$WORK/h1.json" "$WORK/h2.json" \
+    -o "$WORK/quiet.json"
+if [ ! -s "$WORK/err" ]; then ok; else fail "merge wrote progress to a file"; fi
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$PG' merge '$WORK/h1.json' '$WORK/h2.json' -o '$WORK/tty.json'" /dev/null \
+        >"$WORK/tty.txt"
+    if grep -q "reading part 2 of 2" "$WORK/tty.txt" && grep -q "analysing" "$WORK/tty.txt"; then
+        ok
+    else
+        fail "merge on a terminal shows no progress"; sed 's/^/    /' "$WORK/tty.txt" >&2
+    fi
+    script -qec "'$PG' merge -q '$WORK/h1.json' '$WORK/h2.json' -o '$WORK/tty.json'" /dev/null \
+        >"$WORK/tty.txt"
+    if ! grep -q "polgraph" "$WORK/tty.txt"; then ok; else fail "merge -q shows progress"; fi
+    script -qec "'$PG' build '${articles[0]}' -o '$WORK/tty.json'" /dev/null >"$WORK/tty.txt"
+    if grep -q "articles, .* MB/s" "$WORK/tty.txt"; then ok; else
+        fail "build on a terminal shows no progress"; sed 's/^/    /' "$WORK/tty.txt" >&2
+    fi
+else
+    echo "note: script(1) is missing: progress on a terminal is not checked"
+fi
+
 # merge --exact and --jobs: a ring of 6,001 actors is too big for exact figures
 # by default (nodes times links over 10^7), and on a ring every actor has the
 # same betweenness, (k - 1) / (2 (2k - 1)), and closeness, 2 / (k + 1), for
