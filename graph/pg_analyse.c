@@ -266,18 +266,18 @@ static int pagerank(pg_graph *g, const pg_ig *ig, pg_error *err)
  * always that of an odd one, and the whole analysis is not to fail then:
  * - on a graph whose strengths are all equal (a ring) the start vector
  *   igraph gives it, the strengths, is the answer already, which stalls
- *   it; the power iteration below settles there at once;
+ *   it: that answer, all 1s, is given without it;
  * - on a long chain of actors the two largest eigenvalues all but meet:
- *   ARPACK gets there, slowly, when asked for a residual of 1e-10 of the
- *   eigenvalue rather than of the machine's precision (a chain of 3,001
- *   takes some 1,000 restarts, 2 s), which the graph's approximation says;
+ *   when ARPACK does not converge (PG_ANALYSE_EIGEN_RESTARTS), it is asked
+ *   again for a residual of 1e-10 of the eigenvalue rather than of the
+ *   machine's precision, which it reaches in a quarter of the restarts (a
+ *   chain of 3,001 takes some 1,000, 2 s); the graph's approximation says so;
  * - beyond that, the power iteration's estimate, said so too.
  */
 #define PG_EIGEN_SLOW_TOLERANCE 1e-10
 /* The power iteration has settled when no value moves more than this (they print to 10 digits) */
 #define PG_EIGEN_SETTLED 1e-12
-/* ... and is given this many steps before the slow ARPACK, at most this work in all */
-#define PG_EIGEN_QUICK_STEPS 1000
+/* ... and may take about this many multiplications by a link's weight */
 #define PG_EIGEN_WORK 2e8
 
 /*
@@ -326,6 +326,21 @@ static int power_eigenvector(pg_graph *g, const unsigned char *in, size_t max_st
     free(x);
     free(y);
     return PG_OK;
+}
+
+/* Have the nodes of 'in' all the same strength, more than 0? */
+static int equal_strengths(const pg_graph *g, const unsigned char *in)
+{
+    const double *first = NULL;
+    for (size_t i = 0; i < g->n_nodes; i++) {
+        if (!in[i])
+            continue;
+        if (!first)
+            first = &g->nodes[i].fig.strength;
+        else if (g->nodes[i].fig.strength != *first)
+            return 0;
+    }
+    return first && *first > 0.0;
 }
 
 /* igraph's eigenvector centrality of sub (the nodes 'in' of g) into g; igraph's error code. */
@@ -386,6 +401,13 @@ static int eigenvector(pg_graph *g, const pg_analyse_options *o, char *note, siz
         free(in);
         return PG_OK;
     }
+    if (equal_strengths(g, in)) {
+        /* A 1 = s 1: all 1s, which stalls ARPACK */
+        for (size_t i = 0; i < n; i++)
+            g->nodes[i].fig.eigenvector = in[i] ? 1.0 : 0.0;
+        free(in);
+        return PG_OK;
+    }
     pg_ig sub;
     int rc = ig_build(&sub, g, in, err);
     if (rc != PG_OK) {
@@ -394,34 +416,27 @@ static int eigenvector(pg_graph *g, const pg_analyse_options *o, char *note, siz
     }
     igraph_integer_t restarts = o->eigen_restarts > 0 ? o->eigen_restarts : 1;
     igraph_error_t code = arpack_eigenvector(g, in, &sub, 0.0, restarts);
-    size_t steps = 0;
-    int settled = 0;
     if (code != IGRAPH_SUCCESS && code != IGRAPH_ENOMEM) {
         pg_igraph_msg[0] = '\0'; /* handled: a later failure reports its own */
+        code = arpack_eigenvector(g, in, &sub, PG_EIGEN_SLOW_TOLERANCE, restarts);
+        if (code == IGRAPH_SUCCESS)
+            snprintf(note, note_size,
+                     "eigenvector found to a residual of %g of its eigenvalue (slow to converge "
+                     "on this graph)",
+                     PG_EIGEN_SLOW_TOLERANCE);
+    }
+    if (code != IGRAPH_SUCCESS && code != IGRAPH_ENOMEM) {
+        pg_igraph_msg[0] = '\0';
         double budget = PG_EIGEN_WORK / (double)(g->n_links + n + 1);
-        size_t quick = budget < PG_EIGEN_QUICK_STEPS ? (size_t)budget + 1 : PG_EIGEN_QUICK_STEPS;
-        rc = power_eigenvector(g, in, quick, &steps, &settled, err);
-        if (rc == PG_OK && !settled) {
-            code = arpack_eigenvector(g, in, &sub, PG_EIGEN_SLOW_TOLERANCE,
-                                      restarts * PG_ANALYSE_SLOW_RESTARTS);
-            if (code == IGRAPH_SUCCESS) {
-                snprintf(note, note_size,
-                         "eigenvector found to a residual of %g of its eigenvalue (slow to "
-                         "converge on this graph)",
-                         PG_EIGEN_SLOW_TOLERANCE);
-            } else if (code != IGRAPH_ENOMEM) {
-                pg_igraph_msg[0] = '\0';
-                size_t more = budget > (double)steps ? (size_t)budget : steps;
-                rc = power_eigenvector(g, in, more, &steps, &settled, err);
-                if (rc == PG_OK && !settled)
-                    snprintf(note, note_size,
-                             "eigenvector estimated by %zu steps of power iteration, which did "
-                             "not settle",
-                             steps);
-            }
-        }
-        if (code != IGRAPH_ENOMEM)
-            code = IGRAPH_SUCCESS;
+        size_t steps = 0;
+        int settled = 0;
+        rc = power_eigenvector(g, in, budget < 100.0 ? 100 : (size_t)budget, &steps, &settled,
+                               err);
+        if (rc == PG_OK && !settled)
+            snprintf(note, note_size,
+                     "eigenvector estimated by %zu steps of power iteration, which did not settle",
+                     steps);
+        code = IGRAPH_SUCCESS;
     }
     if (rc == PG_OK && code != IGRAPH_SUCCESS)
         rc = igraph_failed(err, "eigenvector centrality");

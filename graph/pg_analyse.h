@@ -28,12 +28,10 @@
 #define PG_ANALYSE_MIN_PIVOTS 32
 
 /*
- * ARPACK's restarts for eigenvector centrality before other means are
- * tried (see eigenvector in pg_analyse.c); the slow try gets
- * PG_ANALYSE_SLOW_RESTARTS times as many.
+ * ARPACK's restarts for eigenvector centrality (igraph's default), in each
+ * of its two tries (see eigenvector in pg_analyse.c).
  */
-#define PG_ANALYSE_EIGEN_RESTARTS 300
-#define PG_ANALYSE_SLOW_RESTARTS 7
+#define PG_ANALYSE_EIGEN_RESTARTS 3000
 
 typedef struct pg_analyse_options {
     unsigned long seed; /* Louvain, and the sample of big components */

@@ -397,43 +397,46 @@ static pg_graph *chain(size_t n, int ring)
 
 /*
  * Eigenvector centrality where ARPACK stalls; each of these would fail the
- * whole analysis without a way round. A long ring (all strengths equal: the start
- * vector is the answer already) is all 1s. A long chain's two largest
- * eigenvalues all but meet: its eigenvector, sin(pi (i + 1) / (n + 1))
- * scaled, is found by the slow try, as the approximation says; with one
+ * whole analysis without a way round. A long ring (all strengths equal:
+ * the start vector is the answer already) is all 1s. A long chain's two
+ * largest eigenvalues all but meet: its eigenvector, sin(pi (i + 1) /
+ * (n + 1)) scaled, takes a chain of 1,000 some 530 restarts, but 140 when
+ * asked for a residual of 1e-10, as the approximation then says; with one
  * restart allowed, the power iteration's estimate is all there is.
  */
 static void test_eigenvector_without_arpack(void **state)
 {
     (void)state;
     pg_error err;
-    pg_graph *g = chain(3001, 1);
+    pg_graph *g = chain(6001, 1);
     int rc = pg_analyse(g, PG_DEFAULT_SEED, &err);
     if (rc != PG_OK)
         fail_msg("ring: %s", err.msg);
     for (size_t i = 0; i < g->n_nodes; i++)
-        assert_float_equal(g->nodes[i].fig.eigenvector, 1.0, 1e-12);
+        assert_true(g->nodes[i].fig.eigenvector == 1.0);
     assert_true(!g->approximation || !strstr(g->approximation, "eigenvector"));
     assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
     pg_graph_free(g);
 
-    size_t n = 3001;
+    size_t n = 1000;
+    pg_analyse_options o;
+    pg_analyse_options_init(&o);
+    o.eigen_restarts = 200;
     g = chain(n, 0);
-    rc = pg_analyse(g, PG_DEFAULT_SEED, &err);
+    rc = pg_analyse_with(g, &o, &err);
     if (rc != PG_OK)
         fail_msg("chain: %s", err.msg);
     for (size_t i = 0; i < n; i++) {
         double want = sin(acos(-1.0) * (double)(i + 1) / (double)(n + 1));
-        if (fabs(g->nodes[i].fig.eigenvector - want) > 1e-6)
+        if (fabs(g->nodes[i].fig.eigenvector - want) > 1e-5)
             fail_msg("chain: eigenvector of %s: got %.10f, want %.10f", g->nodes[i].id,
                      g->nodes[i].fig.eigenvector, want);
     }
     assert_non_null(g->approximation);
     assert_non_null(strstr(g->approximation, "eigenvector found to a residual of 1e-10"));
+    assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
     pg_graph_free(g);
 
-    pg_analyse_options o;
-    pg_analyse_options_init(&o);
     o.eigen_restarts = 1;
     g = chain(n, 0);
     rc = pg_analyse_with(g, &o, &err);
