@@ -204,7 +204,8 @@ typedef struct pg_cand {
 } pg_cand;
 
 /*
- * By node: the distance and path count while queued, the first possible
+ * By node (pg_reach, together, as a link's relaxation reads them all):
+ * the distance and path count while queued, the first possible
  * predecessor, and the state: PG_NONE, PG_QUEUED or the place in the
  * order of settling. By place in that order: the node, its distance, path
  * count and dependency, and its predecessors (as places). These are found
@@ -213,11 +214,15 @@ typedef struct pg_cand {
  * it): the accumulation then reads them in sequence rather than looking
  * again at every link.
  */
+typedef struct pg_reach {
+    double dist, sigma;
+    pg_vertex state;
+    uint32_t first; /* in cand */
+} pg_reach;
+
 typedef struct pg_search {
-    double *dist, *sigma;
-    uint32_t *cand_first;
+    pg_reach *reach;
     pg_cand *cand; /* this search's possible predecessors */
-    pg_vertex *state;
     pg_vertex *order;
     double *o_dist, *o_sigma, *o_delta;
     size_t *pred_start; /* the predecessors of place i: preds[pred_start[i], pred_start[i + 1]) */
@@ -236,11 +241,8 @@ typedef struct pg_search {
 
 static void search_release(pg_search *s)
 {
-    free(s->dist);
-    free(s->sigma);
-    free(s->cand_first);
+    free(s->reach);
     free(s->cand);
-    free(s->state);
     free(s->order);
     free(s->o_dist);
     free(s->o_sigma);
@@ -256,11 +258,8 @@ static int search_init(pg_search *s, size_t n, size_t m_dir)
 {
     memset(s, 0, sizeof *s);
     n = n ? n : 1;
-    s->dist = malloc(n * sizeof *s->dist);
-    s->sigma = malloc(n * sizeof *s->sigma);
-    s->cand_first = malloc(n * sizeof *s->cand_first);
+    s->reach = malloc(n * sizeof *s->reach);
     s->cand = malloc((m_dir + 1) * sizeof *s->cand);
-    s->state = malloc(n * sizeof *s->state);
     s->order = malloc(n * sizeof *s->order);
     s->o_dist = malloc(n * sizeof *s->o_dist);
     s->o_sigma = malloc(n * sizeof *s->o_sigma);
@@ -270,7 +269,7 @@ static int search_init(pg_search *s, size_t n, size_t m_dir)
     /* a node is queued first from the source or along a link, then only along a link */
     s->pool = malloc((m_dir + 1) * sizeof *s->pool);
     s->group = malloc(2 * n * sizeof *s->group); /* a node once, and room to sort */
-    if (!s->dist || !s->sigma || !s->cand_first || !s->cand || !s->state || !s->order ||
+    if (!s->reach || !s->cand || !s->order ||
         !s->o_dist || !s->o_sigma || !s->o_delta || !s->pred_start || !s->preds || !s->pool ||
         !s->group) {
         search_release(s);
@@ -278,7 +277,7 @@ static int search_init(pg_search *s, size_t n, size_t m_dir)
         return PG_ENOMEM;
     }
     for (size_t v = 0; v < n; v++)
-        s->state[v] = PG_NONE;
+        s->reach[v].state = PG_NONE;
     /* the buckets are empty again at the end of every search */
     for (unsigned b = 0; b < PG_BUCKETS; b++) {
         s->bucket[b] = PG_NONE;
@@ -441,37 +440,34 @@ static pg_vertex queue_pop(pg_search *s, double *d)
  */
 static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
 {
-    double *dist = s->dist, *sigma = s->sigma, *o_dist = s->o_dist;
-    pg_vertex *state = s->state, *preds = s->preds;
+    double *o_dist = s->o_dist;
+    pg_reach *r = s->reach;
+    pg_vertex *preds = s->preds;
     pg_cand *cand = s->cand;
-    uint32_t *first = s->cand_first;
     size_t n_order = 0, n_preds = 0, n_cand = 0;
     queue_reset(s);
-    dist[src] = 0.0;
-    sigma[src] = 1.0;
-    state[src] = PG_QUEUED;
-    first[src] = PG_NONE;
+    r[src] = (pg_reach){0.0, 1.0, PG_QUEUED, PG_NONE};
     queue_push(s, 0.0, src);
     while (s->queued > 0) {
         double du;
         pg_vertex u = queue_pop(s, &du);
-        if (state[u] != PG_QUEUED)
+        if (r[u].state != PG_QUEUED)
             continue;
-        double su = sigma[u];
+        double su = r[u].sigma;
         pg_vertex at = (pg_vertex)n_order++;
-        state[u] = at;
+        r[u].state = at;
         s->order[at] = u;
         o_dist[at] = du;
         s->o_sigma[at] = su;
         s->o_delta[at] = 0.0;
         s->pred_start[at] = n_preds;
-        for (uint32_t k = first[u]; k != PG_NONE; k = cand[k].next) {
+        for (uint32_t k = r[u].first; k != PG_NONE; k = cand[k].next) {
             preds[n_preds] = cand[k].at;
             n_preds += (size_t)((o_dist[cand[k].at] < du) & same_length_flat(cand[k].t, du));
         }
         for (size_t e = c->leaves[u]; e < c->start[u + 1]; e++) {
             pg_vertex l = (pg_vertex)n_order++;
-            state[c->to[e]] = l;
+            r[c->to[e]].state = l;
             s->order[l] = c->to[e];
             o_dist[l] = du + c->len[e];
             s->o_sigma[l] = su;
@@ -480,29 +476,28 @@ static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
             preds[n_preds++] = at;
         }
         for (size_t e = c->start[u]; e < c->leaves[u]; e++) {
-            pg_vertex w = c->to[e], sw = state[w];
+            pg_vertex w = c->to[e];
+            pg_reach *rw = &r[w];
+            pg_vertex sw = rw->state;
             if (sw < PG_QUEUED)
                 continue; /* settled */
             double alt = du + c->len[e];
             if (sw == PG_NONE) {
-                dist[w] = alt;
-                sigma[w] = su;
-                state[w] = PG_QUEUED;
-                first[w] = PG_NONE;
+                *rw = (pg_reach){alt, su, PG_QUEUED, PG_NONE};
                 queue_push(s, alt, w);
-            } else if (same_length(alt, dist[w])) {
-                sigma[w] += su;
-            } else if (alt < dist[w]) {
-                dist[w] = alt;
-                sigma[w] = su;
+            } else if (same_length(alt, rw->dist)) {
+                rw->sigma += su;
+            } else if (alt < rw->dist) {
+                rw->dist = alt;
+                rw->sigma = su;
                 queue_push(s, alt, w);
             } else {
                 continue;
             }
             cand[n_cand].t = alt;
             cand[n_cand].at = at;
-            cand[n_cand].next = first[w];
-            first[w] = (uint32_t)n_cand++;
+            cand[n_cand].next = rw->first;
+            rw->first = (uint32_t)n_cand++;
         }
     }
     s->pred_start[n_order] = n_preds;
@@ -513,7 +508,7 @@ static void search_run(pg_search *s, const pg_csr *c, pg_vertex src)
 static void search_clear(pg_search *s)
 {
     for (size_t i = 0; i < s->n_order; i++)
-        s->state[s->order[i]] = PG_NONE;
+        s->reach[s->order[i]].state = PG_NONE;
 }
 
 /* ------------------------------------------------------------------ */
