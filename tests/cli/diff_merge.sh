@@ -223,7 +223,9 @@ else:
 EOF2
 }
 expect_exit 0 "merge of a big ring" "$PG" merge "$WORK/ring.json" -o "$WORK/ring-est.json"
-if ring_figures "$WORK/ring-est.json" 0; then ok; else fail "merge of a big ring is not estimated"; fi
+if ring_figures "$WORK/ring-est.json" 0; then ok; else
+    fail "merge of a big ring is not estimated"
+fi
 for j in 1 2; do
     expect_exit 0 "merge --exact --jobs $j" "$PG" merge --exact --jobs "$j" "$WORK/ring.json" \
         -o "$WORK/ring-exact$j.json"
