@@ -500,25 +500,6 @@ int pg_analyse(pg_graph *g, unsigned long seed, pg_error *err)
     return pg_analyse_with(g, &o, err);
 }
 
-/* Says in g->approximation what path_figures estimated, if anything. */
-static int note_sampling(pg_graph *g, const pg_analyse_options *o, const pg_path_sampling *sm,
-                         pg_error *err)
-{
-    if (sm->components == 0)
-        return PG_OK;
-    char text[300];
-    snprintf(text, sizeof text,
-             "betweenness, closeness and harmonic estimated from the shortest paths of %zu "
-             "pivots drawn with seed %lu among the %zu nodes (%zu links) of %zu big "
-             "component%s; exact elsewhere",
-             sm->pivots, o->seed, sm->nodes, sm->links, sm->components,
-             sm->components == 1 ? "" : "s");
-    g->approximation = strdup(text);
-    if (!g->approximation)
-        return pg_error_set(err, PG_ENOMEM, "out of memory");
-    return PG_OK;
-}
-
 /* Adds 'note' (if any) to what g->approximation says. */
 static int note_add(pg_graph *g, const char *note, pg_error *err)
 {
@@ -533,6 +514,22 @@ static int note_add(pg_graph *g, const char *note, pg_error *err)
     free(g->approximation);
     g->approximation = text;
     return PG_OK;
+}
+
+/* Says in g->approximation what path_figures estimated, if anything. */
+static int note_sampling(pg_graph *g, const pg_analyse_options *o, const pg_path_sampling *sm,
+                         pg_error *err)
+{
+    if (sm->components == 0)
+        return PG_OK;
+    char text[300];
+    snprintf(text, sizeof text,
+             "betweenness, closeness and harmonic estimated from the shortest paths of %zu "
+             "pivots drawn with seed %lu among the %zu nodes (%zu links) of %zu big "
+             "component%s; exact elsewhere",
+             sm->pivots, o->seed, sm->nodes, sm->links, sm->components,
+             sm->components == 1 ? "" : "s");
+    return note_add(g, text, err);
 }
 
 int pg_analyse_with(pg_graph *g, const pg_analyse_options *o, pg_error *err)

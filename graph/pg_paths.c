@@ -682,16 +682,6 @@ static void leaf_figures(pg_worker *w, size_t k, double sum)
     }
 }
 
-/* The twins that src's search serves (all are its neighbours): their number. */
-static size_t count_twins(const pg_paths *p, pg_vertex src)
-{
-    const pg_csr *c = &p->csr;
-    size_t t = 0;
-    for (size_t e = c->start[src]; e < c->leaves[src]; e++)
-        t += p->twin_of[c->to[e]] == src;
-    return t;
-}
-
 /*
  * One source: its own closeness and harmonic if exact, else distances to
  * share; and the figures of the leaves and twins its search serves.
@@ -714,33 +704,38 @@ static void path_source(pg_worker *w, pg_vertex src)
 {
     pg_paths *p = w->p;
     pg_search *s = &w->s;
-    search_run(s, &p->csr, src);
-    size_t k = p->exact[src] ? collect_leaves(w, src) : 0;
-    size_t twins = p->exact[src] ? count_twins(p, src) : 0;
-    search_accumulate(w, 1.0 + (double)k + (double)twins);
-    if (p->exact[src]) {
-        double sum = 0.0, inv = 0.0;
-        for (size_t i = 1; i < s->n_order; i++) {
-            double d = s->o_dist[i];
-            sum += d;
-            inv += 1.0 / d;
-        }
-        double reach = (double)(s->n_order - 1);
-        set_figures(p, src, reach, sum, inv);
-        for (size_t e = p->csr.start[src]; twins > 0 && e < p->csr.leaves[src]; e++)
-            if (p->twin_of[p->csr.to[e]] == src)
-                set_figures(p, p->csr.to[e], reach, sum, inv);
-        if (k > 0) {
-            chunk_add_bet(w, src, (double)k * (reach - 1.0));
-            leaf_figures(w, k, sum);
-        }
-    } else {
+    const pg_csr *c = &p->csr;
+    search_run(s, c, src);
+    if (!p->exact[src]) {
+        search_accumulate(w, 1.0);
         for (size_t i = 1; i < s->n_order; i++) {
             pg_vertex v = s->order[i];
             double d = s->o_dist[i];
             w->sum_d[v] += d;
             w->sum_inv[v] += 1.0 / d;
         }
+        search_clear(s);
+        return;
+    }
+    double sum = 0.0, inv = 0.0;
+    for (size_t i = 1; i < s->n_order; i++) {
+        double d = s->o_dist[i];
+        sum += d;
+        inv += 1.0 / d;
+    }
+    double reach = (double)(s->n_order - 1);
+    set_figures(p, src, reach, sum, inv);
+    size_t twins = 0; /* all of them src's neighbours */
+    for (size_t e = c->start[src]; e < c->leaves[src]; e++)
+        if (p->twin_of[c->to[e]] == src) {
+            set_figures(p, c->to[e], reach, sum, inv);
+            twins++;
+        }
+    size_t k = collect_leaves(w, src);
+    search_accumulate(w, 1.0 + (double)k + (double)twins);
+    if (k > 0) {
+        chunk_add_bet(w, src, (double)k * (reach - 1.0));
+        leaf_figures(w, k, sum);
     }
     search_clear(s);
 }
