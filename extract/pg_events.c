@@ -148,6 +148,7 @@ typedef struct pg_word_info {
     const char *word;          /* NULL: an empty slot */
     const pg_trigger *trigger; /* the first trigger spelt so, or NULL */
     unsigned lists;            /* PG_L_ bits */
+    uint32_t tag;              /* the word's hash's high half: most other words differ in it */
 } pg_word_info;
 
 /*
@@ -169,12 +170,28 @@ static pg_word_info pg_word_slots[PG_WORD_SLOTS];
 static pthread_once_t pg_word_once = PTHREAD_ONCE_INIT;
 static const pg_word_info pg_word_none;
 
+/* The slot of w[0, n) (NUL-terminated): its own, or the empty one it would take. */
 static pg_word_info *pg_word_slot(const char *w, size_t n)
 {
-    size_t h = (size_t)pg_hash_bytes(w, n) & (PG_WORD_SLOTS - 1);
-    while (pg_word_slots[h].word && strcmp(pg_word_slots[h].word, w) != 0)
+    uint64_t hash = pg_hash_bytes(w, n);
+    uint32_t tag = (uint32_t)(hash >> 32);
+    size_t h = (size_t)hash & (PG_WORD_SLOTS - 1);
+    while (pg_word_slots[h].word &&
+           (pg_word_slots[h].tag != tag || strcmp(pg_word_slots[h].word, w) != 0))
         h = (h + 1) & (PG_WORD_SLOTS - 1);
     return &pg_word_slots[h];
+}
+
+/* The slot of w, taken for it if it had none. */
+static pg_word_info *pg_word_add(const char *w)
+{
+    size_t n = strlen(w);
+    pg_word_info *slot = pg_word_slot(w, n);
+    if (!slot->word) {
+        slot->word = w;
+        slot->tag = (uint32_t)(pg_hash_bytes(w, n) >> 32);
+    }
+    return slot;
 }
 
 /*
@@ -191,17 +208,13 @@ static void pg_word_index(void)
         if (pg_pairs_add(&pg_trigger_pairs, pg_triggers[i].word) != 0)
             pg_trigger_unpaired = 1;
     for (size_t i = 0; i < PG_N_TRIGGERS; i++) {
-        pg_word_info *slot = pg_word_slot(pg_triggers[i].word, strlen(pg_triggers[i].word));
-        slot->word = pg_triggers[i].word;
+        pg_word_info *slot = pg_word_add(pg_triggers[i].word);
         if (!slot->trigger) /* a word listed twice: the first wins */
             slot->trigger = &pg_triggers[i];
     }
     for (size_t l = 0; l < sizeof pg_lists / sizeof *pg_lists; l++)
-        for (const char *const *w = pg_lists[l].words; *w; w++) {
-            pg_word_info *slot = pg_word_slot(*w, strlen(*w));
-            slot->word = *w;
-            slot->lists |= pg_lists[l].bit;
-        }
+        for (const char *const *w = pg_lists[l].words; *w; w++)
+            pg_word_add(*w)->lists |= pg_lists[l].bit;
 }
 
 /*
@@ -310,15 +323,22 @@ static pg_day pg_day_near(pg_day date, int month, int day, int future)
     return r;
 }
 
-pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin, size_t end,
-                           pg_day date, int future)
+/*
+ * pg_events_find_date over words folded beforehand: folded[i - base] is
+ * token i's, or, with folded NULL, each is folded as it is read.
+ */
+static pg_day pg_find_date(const char *text, const pg_tokens *toks, char (*folded)[PG_EV_WORD],
+                           size_t base, size_t begin, size_t end, pg_day date, int future)
 {
     if (date == PG_DAY_NONE)
         return PG_DAY_NONE;
-    char w[PG_EV_WORD], prev[PG_EV_WORD] = "", prev2[PG_EV_WORD] = "";
+    char own[3][PG_EV_WORD]; /* the word and the two before it, when none are given */
+    const char *prev = "", *prev2 = "";
     for (size_t i = begin; i < end; i++) {
         const pg_token *t = &toks->v[i];
-        pg_fold_word(text, t, w);
+        const char *w = folded ? folded[i - base] : own[i % 3];
+        if (!folded)
+            pg_fold_word(text, t, own[i % 3]);
         if (pg_eq(w, "yesterday"))
             return date - 1;
         if (pg_eq(w, "today") || pg_eq(w, "tonight"))
@@ -375,10 +395,16 @@ pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin
                 return pg_day_near(date, month, day, future);
             }
         }
-        memcpy(prev2, prev, sizeof prev2);
-        memcpy(prev, w, sizeof prev);
+        prev2 = prev;
+        prev = w;
     }
     return PG_DAY_NONE;
+}
+
+pg_day pg_events_find_date(const char *text, const pg_tokens *toks, size_t begin, size_t end,
+                           pg_day date, int future)
+{
+    return pg_find_date(text, toks, NULL, 0, begin, end, date, future);
 }
 
 /* ------------------------------------------------------------------ */
@@ -727,8 +753,8 @@ static int pg_detect_at(const pg_sent *s, size_t t, const pg_trigger *tr, pg_day
     pg_status status = pg_status_of(s, n_subj ? s->m[subj[n_subj - 1]].tok_begin : clause, t);
     if (flags & PG_TRIG_NOUN)
         status = pg_status_after(s, obj_end, status);
-    pg_day when = pg_events_find_date(s->text, s->toks, clause, s->e, date,
-                                      status == PG_STATUS_PLANNED);
+    pg_day when = pg_find_date(s->text, s->toks, s->w, s->b, clause, s->e, date,
+                               status == PG_STATUS_PLANNED);
 
     long initiator = -1;
     if ((from_obj || (passive && (flags & PG_TRIG_INITIATES))) && n_obj == 1)
@@ -781,8 +807,8 @@ static int pg_detect_hyphenated(const pg_sent *s, size_t t, const pg_trigger *tr
         size_t clause = pg_clause_start(s, t);
         pg_status status = pg_status_of(s, clause, t);
         pg_found_event ev = {s->m[first].actor, s->m[second].actor, tr->mode, status,
-                             pg_events_find_date(s->text, s->toks, clause, s->e, date,
-                                                 status == PG_STATUS_PLANNED),
+                             pg_find_date(s->text, s->toks, s->w, s->b, clause, s->e, date,
+                                          status == PG_STATUS_PLANNED),
                              -1};
         return ev.a != ev.b ? pg_push(out, ev, err) : PG_OK;
     }
@@ -800,20 +826,23 @@ int pg_events_detect(const char *text, const pg_tokens *toks, const pg_sentence 
     if (persons < 2 || n > PG_EV_MAX_TOKENS)
         return PG_OK;
     pthread_once(&pg_word_once, pg_word_index);
+    char w[PG_EV_MAX_TOKENS][PG_EV_WORD];
+    const pg_word_info *info[PG_EV_MAX_TOKENS];
     int any = 0;
-    for (size_t i = st->tok_begin; i < st->tok_end && !any; i++) {
-        char f[PG_EV_WORD];
-        any = pg_may_trigger(text, &toks->v[i]) &&
-              pg_word_of(f, pg_fold_word(text, &toks->v[i], f))->trigger;
+    for (size_t i = 0; i < n; i++) {
+        info[i] = NULL; /* not read yet */
+        if (pg_may_trigger(text, &toks->v[st->tok_begin + i])) {
+            info[i] = pg_word_of(w[i], pg_fold_word(text, &toks->v[st->tok_begin + i], w[i]));
+            any |= info[i]->trigger != NULL;
+        }
     }
     if (!any)
         return PG_OK; /* no word of the sentence is a trigger: no event */
-    char w[PG_EV_MAX_TOKENS][PG_EV_WORD];
-    const pg_word_info *info[PG_EV_MAX_TOKENS];
     long person[PG_EV_MAX_TOKENS];
     pg_sent s = {text, toks, st->tok_begin, st->tok_end, w, info, person, m, n_m};
     for (size_t i = 0; i < n; i++) {
-        info[i] = pg_word_of(w[i], pg_fold_word(text, &toks->v[s.b + i], w[i]));
+        if (!info[i]) /* each word is folded once: the rules read them all now */
+            info[i] = pg_word_of(w[i], pg_fold_word(text, &toks->v[s.b + i], w[i]));
         person[i] = -1;
     }
     /* the first mention at a token wins; a hyphenated pair shares its token */

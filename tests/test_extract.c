@@ -229,6 +229,15 @@ static void test_find_date(void **state)
     assert_int_equal(pg_events_find_date(text, &toks, 5, 9, sat, 0), pg_day_from_ymd(2023, 3, 14));
     assert_int_equal(pg_events_find_date(text, &toks, 9, 10, sat, 0), sat - 1);
     assert_int_equal(pg_events_find_date(text, &toks, 0, 10, PG_DAY_NONE, 0), PG_DAY_NONE);
+    /* the words before a word: "last", "next" turn a weekday, "this morning", "in the day" */
+    const char *rel = "last Friday this morning in the day next Friday";
+    toks.n = 0;
+    assert_int_equal(pg_tokenize(&toks, rel, strlen(rel), &err), PG_OK);
+    assert_int_equal(pg_events_find_date(rel, &toks, 0, 2, sat, 1), pg_day_from_ymd(2017, 1, 27));
+    assert_int_equal(pg_events_find_date(rel, &toks, 2, 4, sat, 0), sat);
+    assert_int_equal(pg_events_find_date(rel, &toks, 4, 7, sat, 0), sat);
+    assert_int_equal(pg_events_find_date(rel, &toks, 5, 7, sat, 0), PG_DAY_NONE);
+    assert_int_equal(pg_events_find_date(rel, &toks, 7, 9, sat, 0), pg_day_from_ymd(2017, 2, 3));
     pg_tokens_release(&toks);
 }
 
