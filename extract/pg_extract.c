@@ -114,6 +114,13 @@ typedef struct pg_ex_memory {
     struct pg_keyed *order; /* pg_ex_finish's sort */
     size_t *rank;
     size_t cap_order, cap_rank;
+    /* the record's co-mentions, events and sentences, copied into it at the end */
+    pg_comention *co;
+    size_t cap_co;
+    pg_event *ev;
+    size_t cap_ev;
+    pg_doc_sentence *sents;
+    size_t cap_sents;
 } pg_ex_memory;
 
 typedef struct pg_ex {
@@ -128,12 +135,7 @@ typedef struct pg_ex {
     size_t n_uppers, next_upper; /* next_upper: the first not before the sentence read */
     const uint32_t *starts; /* the tokens that may begin a phrase of the dictionary */
     size_t n_starts, next_start;
-    pg_comention *co;
-    size_t n_co, cap_co;
-    pg_event *ev;
-    size_t n_ev, cap_ev;
-    pg_doc_sentence *sents;
-    size_t n_sents, cap_sents;
+    size_t n_co, n_ev, n_sents; /* in m.co, m.ev, m.sents */
     pg_error *err;
 } pg_ex;
 
@@ -377,11 +379,12 @@ static int pg_cmp_mention(const void *pa, const void *pb)
 /* Records sentence si as evidence once; returns its index in the record. */
 static long pg_ex_sentence(pg_ex *x, const pg_sentence *s, size_t si)
 {
-    if (x->n_sents > 0 && x->sents[x->n_sents - 1].index == si)
+    pg_ex_memory *m = &x->m;
+    if (x->n_sents > 0 && m->sents[x->n_sents - 1].index == si)
         return (long)x->n_sents - 1;
-    if (pg_grow((void **)&x->sents, &x->cap_sents, x->n_sents, sizeof *x->sents) != 0)
+    if (pg_grow((void **)&m->sents, &m->cap_sents, x->n_sents, sizeof *m->sents) != 0)
         return -1;
-    pg_doc_sentence *d = &x->sents[x->n_sents];
+    pg_doc_sentence *d = &m->sents[x->n_sents];
     d->index = si;
     d->start = s->start;
     d->end = s->end;
@@ -440,9 +443,9 @@ static int pg_ex_pairs(pg_ex *x, const pg_mentions *ms, const pg_sentence *s, si
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
-            if (pg_grow((void **)&x->co, &x->cap_co, x->n_co, sizeof *x->co) != 0)
+            if (pg_grow((void **)&x->m.co, &x->m.cap_co, x->n_co, sizeof *x->m.co) != 0)
                 return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-            x->co[x->n_co++] = (pg_comention){distinct[i], distinct[j], (size_t)at};
+            x->m.co[x->n_co++] = (pg_comention){distinct[i], distinct[j], (size_t)at};
         }
     return PG_OK;
 }
@@ -456,13 +459,13 @@ static int pg_ex_events(pg_ex *x, const pg_tokens *toks, const pg_mentions *ms,
     if (at < 0)
         rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < fe.n && rc == PG_OK; i++) {
-        if (pg_grow((void **)&x->ev, &x->cap_ev, x->n_ev, sizeof *x->ev) != 0) {
+        if (pg_grow((void **)&x->m.ev, &x->m.cap_ev, x->n_ev, sizeof *x->m.ev) != 0) {
             rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
             break;
         }
         const pg_found_event *f = &fe.v[i];
-        x->ev[x->n_ev++] = (pg_event){f->a, f->b, f->mode, f->status, f->date, f->initiator,
-                                      (size_t)at};
+        x->m.ev[x->n_ev++] = (pg_event){f->a, f->b, f->mode, f->status, f->date, f->initiator,
+                                        (size_t)at};
     }
     pg_found_events_release(&fe);
     return rc;
@@ -685,36 +688,56 @@ static int pg_cmp_keyed(const void *pa, const void *pb)
     return strcmp(((const pg_keyed *)pa)->id, ((const pg_keyed *)pb)->id);
 }
 
+/* 'at' rounded up to a multiple of 'align', a power of two. */
+static size_t pg_align(size_t at, size_t align)
+{
+    return (at + align - 1) & ~(align - 1);
+}
+
 /*
- * Moves the results into a record with actors sorted by id. Its strings
- * (its id, the actors' ids and labels, the sentences) share one block.
+ * Copies the results into a record with actors sorted by id, in one
+ * block: the record, its actors, sentences, co-mentions and events, then
+ * its strings (its id, the actors' ids and labels, the sentences). One
+ * allocation an article, which the thread that takes the record frees.
  */
 static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
 {
     pg_ex_memory *m = &x->m;
     const char *doc_id = a->id ? a->id : "";
-    size_t id_len = strlen(doc_id), bytes = m->pool_n + id_len + 1;
+    size_t id_len = strlen(doc_id);
+    size_t at_actors = pg_align(sizeof(pg_doc), _Alignof(pg_doc_actor));
+    size_t at_sents = pg_align(at_actors + x->n_actors * sizeof(pg_doc_actor),
+                               _Alignof(pg_doc_sentence));
+    size_t at_co = pg_align(at_sents + x->n_sents * sizeof(pg_doc_sentence),
+                            _Alignof(pg_comention));
+    size_t at_ev = pg_align(at_co + x->n_co * sizeof(pg_comention), _Alignof(pg_event));
+    size_t at_strings = at_ev + x->n_ev * sizeof(pg_event);
+    size_t bytes = at_strings + m->pool_n + id_len + 1;
     for (size_t i = 0; i < x->n_sents; i++)
-        bytes += x->sents[i].end - x->sents[i].start + 1;
-    pg_doc *d = calloc(1, sizeof *d);
-    pg_doc_actor *sorted = malloc((x->n_actors + 1) * sizeof *sorted);
-    char *strings = malloc(bytes);
-    if (!d || !sorted || !strings ||
+        bytes += m->sents[i].end - m->sents[i].start + 1;
+    char *block = malloc(bytes);
+    if (!block ||
         pg_reserve((void **)&m->order, &m->cap_order, x->n_actors + 1, sizeof *m->order) != 0 ||
         pg_reserve((void **)&m->rank, &m->cap_rank, x->n_actors + 1, sizeof *m->rank) != 0) {
-        free(d);
-        free(sorted);
-        free(strings);
+        free(block);
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     }
+    pg_doc *d = (pg_doc *)(void *)block;
+    memset(d, 0, sizeof *d);
+    d->actors = (pg_doc_actor *)(void *)(block + at_actors);
+    d->sentences = (pg_doc_sentence *)(void *)(block + at_sents);
+    d->comentions = (pg_comention *)(void *)(block + at_co);
+    d->events = (pg_event *)(void *)(block + at_ev);
+    d->strings = block + at_strings;
     /* the pool as it is, then the id, then the sentences */
     if (m->pool_n > 0)
-        memcpy(strings, m->pool, m->pool_n); /* no pool yet: no actor */
-    char *at = strings + m->pool_n;
-    memcpy(at, doc_id, id_len + 1);
-    at += id_len + 1;
+        memcpy(d->strings, m->pool, m->pool_n); /* no pool yet: no actor */
+    d->id = d->strings + m->pool_n;
+    memcpy(d->id, doc_id, id_len + 1);
+    char *at = d->id + id_len + 1;
     for (size_t i = 0; i < x->n_sents; i++) {
-        pg_doc_sentence *ds = &x->sents[i];
+        pg_doc_sentence *ds = &d->sentences[i];
+        *ds = m->sents[i];
         size_t n = ds->end - ds->start;
         memcpy(at, x->text + ds->start, n);
         at[n] = '\0';
@@ -724,46 +747,41 @@ static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
     pg_keyed *order = m->order;
     size_t *rank = m->rank;
     for (size_t i = 0; i < x->n_actors; i++) {
-        m->actors[i].id = strings + m->names[i].id;
-        m->actors[i].label = strings + m->names[i].label;
+        m->actors[i].id = d->strings + m->names[i].id;
+        m->actors[i].label = d->strings + m->names[i].label;
         order[i] = (pg_keyed){m->actors[i].id, i};
     }
     qsort(order, x->n_actors, sizeof *order, pg_cmp_keyed);
     for (size_t i = 0; i < x->n_actors; i++) {
         rank[order[i].index] = i;
-        sorted[i] = m->actors[order[i].index];
+        d->actors[i] = m->actors[order[i].index];
     }
     for (size_t i = 0; i < x->n_co; i++) {
-        size_t p = rank[x->co[i].a], q = rank[x->co[i].b];
-        x->co[i].a = p < q ? p : q;
-        x->co[i].b = p < q ? q : p;
+        pg_comention c = m->co[i];
+        size_t p = rank[c.a], q = rank[c.b];
+        c.a = p < q ? p : q;
+        c.b = p < q ? q : p;
+        d->comentions[i] = c;
     }
     for (size_t i = 0; i < x->n_ev; i++) {
-        size_t p = rank[x->ev[i].a], q = rank[x->ev[i].b];
-        x->ev[i].a = p < q ? p : q;
-        x->ev[i].b = p < q ? q : p;
-        if (x->ev[i].initiator >= 0)
-            x->ev[i].initiator = (long)rank[x->ev[i].initiator];
+        pg_event e = m->ev[i];
+        size_t p = rank[e.a], q = rank[e.b];
+        e.a = p < q ? p : q;
+        e.b = p < q ? q : p;
+        if (e.initiator >= 0)
+            e.initiator = (long)rank[e.initiator];
+        d->events[i] = e;
     }
     for (size_t i = 0; i < x->n_actors; i++) {
-        if (sorted[i].affiliation >= 0)
-            sorted[i].affiliation = (long)rank[sorted[i].affiliation];
+        if (d->actors[i].affiliation >= 0)
+            d->actors[i].affiliation = (long)rank[d->actors[i].affiliation];
     }
-    d->strings = strings;
-    d->id = strings + m->pool_n;
     d->date = x->date;
-    d->actors = sorted;
     d->n_actors = x->n_actors;
-    d->sentences = x->sents;
     d->n_sentences = x->n_sents;
-    d->comentions = x->co;
     d->n_comentions = x->n_co;
-    d->events = x->ev;
     d->n_events = x->n_ev;
     x->n_actors = x->n_sents = x->n_co = x->n_ev = 0;
-    x->sents = NULL;
-    x->co = NULL;
-    x->ev = NULL;
     *out = d;
     return PG_OK;
 }
@@ -783,14 +801,14 @@ static void pg_ex_memory_release(pg_ex_memory *m)
     free(m->pool);
     free(m->order);
     free(m->rank);
+    free(m->co);
+    free(m->ev);
+    free(m->sents);
     memset(m, 0, sizeof *m);
 }
 
 static void pg_ex_release(pg_ex *x)
 {
-    free(x->sents);
-    free(x->co);
-    free(x->ev);
     pg_ex_memory_release(&x->m);
 }
 
@@ -975,6 +993,9 @@ static void pg_ex_return(pg_ex *x, pg_extractor *ex)
     pg_trim((void **)&m->names, &m->cap_names, sizeof *m->names);
     pg_trim((void **)&m->order, &m->cap_order, sizeof *m->order);
     pg_trim((void **)&m->rank, &m->cap_rank, sizeof *m->rank);
+    pg_trim((void **)&m->co, &m->cap_co, sizeof *m->co);
+    pg_trim((void **)&m->ev, &m->cap_ev, sizeof *m->ev);
+    pg_trim((void **)&m->sents, &m->cap_sents, sizeof *m->sents);
 }
 
 int pg_extract_article(const pg_dict *dict, const pg_article *a, const pg_extract_options *opt,
@@ -1061,12 +1082,5 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
 
 void pg_doc_free(pg_doc *d)
 {
-    if (!d)
-        return;
-    free(d->strings);
-    free(d->actors);
-    free(d->sentences);
-    free(d->comentions);
-    free(d->events);
-    free(d);
+    free(d); /* one block with everything it points to (pg_ex_finish) */
 }

@@ -65,7 +65,7 @@ typedef struct pg_event {
 } pg_event;
 
 typedef struct pg_doc {
-    char *strings; /* one block for the strings below: id, actors' ids and labels, sentences */
+    char *strings; /* the strings below, together: id, actors' ids and labels, sentences */
     char *id;
     pg_day date;
     pg_doc_actor *actors; /* sorted by id */
@@ -101,6 +101,7 @@ void pg_extractor_free(pg_extractor *ex);
 int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_article *a,
                             const pg_extract_options *opt, pg_doc **out, pg_error *err);
 
+/* Frees a record of pg_extract_article: one block with all it points to. NULL is fine. */
 void pg_doc_free(pg_doc *doc);
 
 /*
