@@ -17,6 +17,11 @@
  *
  *   committed <= taken <= produced <= committed + cap
  *
+ * The reader frees the articles it read when it takes their slot again:
+ * a block freed by another thread than the one that allocated it waits
+ * for the lock of that thread's arena, and thousands of short articles a
+ * second kept the threads waiting on each other.
+ *
  * Articles are a few kilobytes, so one lock for everything costs little
  * beside the extraction.
  */
@@ -25,11 +30,12 @@
  * Articles travel in batches of about PG_BATCH_BYTES (at most
  * PG_BATCH_MAX articles): a hand-over between threads costs a few
  * microseconds of locks and wake-ups, as much as extracting a short
- * article, so one per article would cost a fifth of the time. A batch
- * ends early before a warning, so that warnings keep their place.
+ * article, so one per article would cost a fifth of the time. Only
+ * articles under 64 bytes, a headline each, fill a batch by count. A
+ * batch ends early before a warning, so that warnings keep their place.
  */
 #define PG_BATCH_BYTES (64 * 1024)
-#define PG_BATCH_MAX 64
+#define PG_BATCH_MAX 1024
 
 /*
  * Batches in flight per job: enough to keep every worker busy while the
@@ -42,7 +48,7 @@ typedef enum { PG_SLOT_ARTICLES, PG_SLOT_WARNING } pg_slot_kind;
 typedef struct pg_slot {
     pg_slot_kind kind;
     size_t n;                            /* articles in the batch */
-    pg_article *articles[PG_BATCH_MAX]; /* until extracted */
+    pg_article *articles[PG_BATCH_MAX]; /* until the reader takes the slot again */
     pg_doc *docs[PG_BATCH_MAX];         /* after extraction, until handed over */
     size_t lens[PG_BATCH_MAX];          /* bytes of text of each */
     size_t n_ok;                        /* records before a failed extraction (n when none) */
@@ -75,15 +81,30 @@ typedef struct pg_pipe {
 /* ------------------------------------------------------------------ */
 /* Reader thread                                                        */
 
-/* Waits for a free slot (with the lock held) and clears it; NULL when stopping. */
+/* Frees what a slot still holds: articles, and records not handed over. */
+static void pg_slot_release(pg_slot *s)
+{
+    for (size_t k = 0; k < s->n; k++) {
+        pg_article_free(s->articles[k]);
+        pg_doc_free(s->docs[k]);
+    }
+    memset(s, 0, sizeof *s);
+}
+
+/*
+ * Waits for a free slot and empties it (without the lock: the reader
+ * alone fills slots, so the next one is its own until it is produced);
+ * NULL when stopping. The caller fills it under the lock.
+ */
 static pg_slot *pg_pipe_claim(pg_pipe *p)
 {
+    pthread_mutex_lock(&p->lock);
     while (!p->stopping && p->produced - p->committed >= p->cap)
         pthread_cond_wait(&p->space, &p->lock);
-    if (p->stopping)
-        return NULL;
-    pg_slot *s = &p->slots[p->produced % p->cap];
-    memset(s, 0, sizeof *s);
+    pg_slot *s = p->stopping ? NULL : &p->slots[p->produced % p->cap];
+    pthread_mutex_unlock(&p->lock);
+    if (s)
+        pg_slot_release(s);
     return s;
 }
 
@@ -92,9 +113,9 @@ static int pg_pipe_flush(pg_pipe *p)
 {
     if (p->batch_n == 0)
         return 0;
-    pthread_mutex_lock(&p->lock);
     pg_slot *s = pg_pipe_claim(p);
     if (s) {
+        pthread_mutex_lock(&p->lock);
         s->kind = PG_SLOT_ARTICLES;
         s->n = p->batch_n;
         for (size_t k = 0; k < p->batch_n; k++) {
@@ -103,8 +124,8 @@ static int pg_pipe_flush(pg_pipe *p)
         }
         p->produced++;
         pthread_cond_signal(&p->work);
+        pthread_mutex_unlock(&p->lock);
     }
-    pthread_mutex_unlock(&p->lock);
     if (!s)
         for (size_t k = 0; k < p->batch_n; k++)
             pg_article_free(p->batch[k]);
@@ -116,17 +137,17 @@ static int pg_pipe_warning_text(pg_pipe *p, const char *msg)
 {
     if (pg_pipe_flush(p) != 0)
         return 1;
-    pthread_mutex_lock(&p->lock);
     pg_slot *s = pg_pipe_claim(p);
     if (s) {
+        pthread_mutex_lock(&p->lock);
         s->kind = PG_SLOT_WARNING;
         s->done = 1;
         snprintf(s->err.msg, sizeof s->err.msg, "%s", msg);
         p->produced++;
         /* a warning right after the oldest slot may be ready to commit */
         pthread_cond_signal(&p->ready);
+        pthread_mutex_unlock(&p->lock);
     }
-    pthread_mutex_unlock(&p->lock);
     return s ? 0 : 1;
 }
 
@@ -172,23 +193,25 @@ static void *pg_pipe_reader(void *arg)
 /* ------------------------------------------------------------------ */
 /* Worker threads                                                       */
 
-/* Extracts a batch in order; a failure keeps the records before it and frees the rest. */
+/*
+ * Extracts a batch in order; a failure keeps the records before it. The
+ * articles stay for the reader to free, but for one bigger than a batch,
+ * which goes at once: a slot holds at most two batches' worth of text.
+ */
 static void pg_pipe_extract(pg_pipe *p, pg_extractor *ex, pg_slot *s)
 {
     s->n_ok = s->n;
     s->rc = PG_OK;
-    for (size_t k = 0; k < s->n; k++) {
+    for (size_t k = 0; k < s->n && s->rc == PG_OK; k++) {
         pg_article *a = s->articles[k];
-        s->articles[k] = NULL;
-        if (s->rc != PG_OK) {
-            pg_article_free(a);
-            continue;
-        }
         pg_error err;
         pg_error_clear(&err);
         int rc = ex ? pg_extract_article_with(ex, p->dict, a, p->opt, &s->docs[k], &err)
                     : pg_extract_article(p->dict, a, p->opt, &s->docs[k], &err);
-        pg_article_free(a);
+        if (a->len >= PG_BATCH_BYTES) {
+            pg_article_free(a);
+            s->articles[k] = NULL;
+        }
         if (rc != PG_OK) {
             s->rc = rc;
             s->err = err;
@@ -353,14 +376,9 @@ int pg_pipeline_run(const char *const *inputs, size_t n_inputs, size_t jobs, con
         pthread_join(reader, NULL);
     for (size_t i = 0; i < started; i++)
         pthread_join(workers[i], NULL);
-    /* whatever was in flight when the run stopped */
-    for (size_t i = p->committed; i < p->produced; i++) {
-        pg_slot *s = &p->slots[i % p->cap];
-        for (size_t k = 0; k < s->n; k++) {
-            pg_article_free(s->articles[k]);
-            pg_doc_free(s->docs[k]);
-        }
-    }
+    /* the articles of every slot, and the records in flight when the run stopped */
+    for (size_t i = 0; i < p->cap; i++)
+        pg_slot_release(&p->slots[i]);
     pthread_cond_destroy(&p->ready);
     pthread_cond_destroy(&p->work);
     pthread_cond_destroy(&p->space);

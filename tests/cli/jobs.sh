@@ -82,6 +82,39 @@ docs=$($PY -c 'import json, sys; print(json.load(open(sys.argv[1]))["graph"]["do
     "$WORK/many1.json")
 if [ "$docs" = 692 ]; then ok; else fail "many articles: $docs documents, want 692"; fi
 
+# headlines by the thousand (batches full by count, not by bytes) and a few
+# articles over 64 KB (freed as soon as they are extracted, not with their batch)
+$PY - "$WORK/sizes.jsonl" <<'EOF'
+import json, sys
+out = open(sys.argv[1], "wb")
+pairs = ["Angela Merkel met Emmanuel Macron.", "Joe Biden called Xi Jinping.",
+         "Vladimir Putin spoke with Recep Tayyip Erdogan."]
+for i in range(3000):
+    if i == 2000:
+        out.write(b'{"id": "bad", "text": "Angela Merkel \xff met Joe Biden."}\n')
+        continue
+    text = " ".join(pairs) * 1200 if i in (1500, 2999) else pairs[i % 3]  # 1200: 140 KB
+    out.write((json.dumps({"id": "s%d" % i, "text": text}) + "\n").encode())
+EOF
+for j in 1 2 3; do
+    expect_exit 0 "headlines and big articles, --jobs $j" "$PG" build -j "$j" -q \
+        "$WORK/sizes.jsonl" -o "$WORK/sizes$j.json"
+    cp "$WORK/err" "$WORK/sizeswarn$j.txt"
+done
+for j in 2 3; do
+    if cmp -s "$WORK/sizes1.json" "$WORK/sizes$j.json" &&
+        cmp -s "$WORK/sizeswarn1.txt" "$WORK/sizeswarn$j.txt"; then ok; else
+        fail "--jobs $j gives other bytes or warnings for headlines and big articles"
+    fi
+done
+docs=$($PY -c 'import json, sys; print(json.load(open(sys.argv[1]))["graph"]["documents"])' \
+    "$WORK/sizes1.json")
+# record 2001 is not JSON (a byte that is not UTF-8): skipped, and told
+if [ "$docs" = 2999 ]; then ok; else fail "headlines, big articles: $docs documents, not 2999"; fi
+if grep -q 'sizes.jsonl:2001:' "$WORK/sizeswarn1.txt"; then ok; else
+    fail "headlines: record 2001 is skipped without a word"; cat "$WORK/sizeswarn1.txt" >&2
+fi
+
 # a folder of many files, three with bytes that are not UTF-8: repaired,
 # and their warnings in the order of the files, whatever the threads
 mkdir -p "$WORK/manydir"
