@@ -127,8 +127,8 @@ typedef struct pg_ex {
     const pg_dict *dict;
     const char *text;
     pg_day date;
-    size_t n_actors; /* in m.actors */
-    pg_ex_memory m; /* lent by the extractor for the article */
+    size_t n_actors; /* in m->actors */
+    pg_ex_memory *m; /* the extractor's, for the article */
     size_t n_later; /* m.later_v in use */
     int plain_ready; /* m.plain and m.plain_at hold this article's */
     const uint32_t *uppers; /* the capitalised words of the article, by index */
@@ -184,7 +184,7 @@ void pg_slug(const char *s, size_t len, char *out, size_t cap)
 /* Appends s[0, n) and a NUL to the pool; where it went, or -1 when out of memory. */
 static long pg_ex_keep(pg_ex *x, const char *s, size_t n)
 {
-    pg_ex_memory *m = &x->m;
+    pg_ex_memory *m = x->m;
     if (n >= (size_t)LONG_MAX - m->pool_n - 1)
         return -1;
     if (m->pool_n + n + 1 > m->pool_cap) {
@@ -208,26 +208,26 @@ static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label
                        pg_kind kind, const char *country, int in_dict, size_t *index)
 {
     size_t id_len = strlen(id);
-    long at = pg_strmap_get(&x->m.ids, id, id_len);
+    long at = pg_strmap_get(&x->m->ids, id, id_len);
     if (at >= 0) {
         *index = (size_t)at;
         return PG_OK;
     }
-    if (pg_grow((void **)&x->m.actors, &x->m.cap_actors, x->n_actors, sizeof *x->m.actors) != 0 ||
-        pg_grow((void **)&x->m.names, &x->m.cap_names, x->n_actors, sizeof *x->m.names) != 0)
+    if (pg_grow((void **)&x->m->actors, &x->m->cap_actors, x->n_actors, sizeof *x->m->actors) != 0 ||
+        pg_grow((void **)&x->m->names, &x->m->cap_names, x->n_actors, sizeof *x->m->names) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     long id_at = pg_ex_keep(x, id, id_len), label_at = pg_ex_keep(x, label, label_len);
     if (id_at < 0 || label_at < 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    x->m.names[x->n_actors] = (pg_ex_name){(size_t)id_at, (size_t)label_at};
-    pg_doc_actor *a = &x->m.actors[x->n_actors];
+    x->m->names[x->n_actors] = (pg_ex_name){(size_t)id_at, (size_t)label_at};
+    pg_doc_actor *a = &x->m->actors[x->n_actors];
     memset(a, 0, sizeof *a);
     a->kind = kind;
     a->in_dictionary = in_dict;
     a->affiliation = -1;
     if (country)
         memcpy(a->country, country, strnlen(country, 3));
-    if (pg_strmap_put(&x->m.ids, id, id_len, (long)x->n_actors) != 0)
+    if (pg_strmap_put(&x->m->ids, id, id_len, (long)x->n_actors) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     *index = x->n_actors++;
     return PG_OK;
@@ -276,14 +276,14 @@ static size_t pg_ex_phrase(const pg_ex *x, const pg_tokens *toks, const pg_name 
 static long pg_ex_surname_actor(pg_ex *x, const pg_tokens *toks, const char *sur, size_t sl,
                                 int *rc)
 {
-    long known = sl > 0 ? pg_strmap_get(&x->m.surnames, sur, sl) : -1;
+    long known = sl > 0 ? pg_strmap_get(&x->m->surnames, sur, sl) : -1;
     if (known >= 0 || sl == 0)
         return known;
-    long later = pg_strmap_get(&x->m.later, sur, sl);
+    long later = pg_strmap_get(&x->m->later, sur, sl);
     if (later < 0)
         return -1;
     size_t idx;
-    *rc = pg_ex_discovered(x, toks, &x->m.later_v[later], &idx);
+    *rc = pg_ex_discovered(x, toks, &x->m->later_v[later], &idx);
     if (*rc == PG_EINPUT) {
         *rc = PG_OK;
         return -1;
@@ -307,7 +307,7 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
         int rc = PG_OK;
         /* a full name only joins one already met: the later one may be this very name */
         long known = nt == 1 ? pg_ex_surname_actor(x, toks, sur, sl, &rc)
-                             : pg_strmap_get(&x->m.surnames, sur, sl);
+                             : pg_strmap_get(&x->m->surnames, sur, sl);
         if (known >= 0) {
             *index = (size_t)known;
             return PG_OK;
@@ -326,11 +326,11 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
         if (d >= 0 && pg_dict_actor(x->dict, (size_t)d)->kind == PG_KIND_PERSON)
             return pg_ex_dict_actor(x, d, index);
     }
-    if (x->m.firms.n > 0) {
+    if (x->m->firms.n > 0) {
         /* "Atria said" in an article that wrote "Atria Oy" */
         char phrase[PG_LABEL_MAX + 1];
         size_t pl = pg_ex_phrase(x, toks, nm, phrase, sizeof phrase);
-        if (pl > 0 && pg_strmap_get(&x->m.firms, phrase, pl) >= 0)
+        if (pl > 0 && pg_strmap_get(&x->m->firms, phrase, pl) >= 0)
             return PG_EINPUT;
     }
     size_t start = first->start, end = last->end;
@@ -348,8 +348,8 @@ static int pg_ex_discovered(pg_ex *x, const pg_tokens *toks, const pg_name *nm, 
                     : pg_ex_actor(x, id, x->text + start, end - start, PG_KIND_PERSON, NULL, 0,
                                   index);
     if (rc == PG_OK && sl > 0 && nm->tok_end - nm->tok_begin >= 2 &&
-        pg_strmap_get(&x->m.surnames, sur, sl) < 0 &&
-        pg_strmap_put(&x->m.surnames, sur, sl, (long)*index) != 0)
+        pg_strmap_get(&x->m->surnames, sur, sl) < 0 &&
+        pg_strmap_put(&x->m->surnames, sur, sl, (long)*index) != 0)
         rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
     return rc;
 }
@@ -363,8 +363,8 @@ static int pg_add_mention(pg_ex *x, pg_mentions *ms, size_t b, size_t e, size_t 
 {
     if (pg_grow((void **)&ms->v, &ms->cap, ms->n, sizeof *ms->v) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    ms->v[ms->n++] = (pg_mention){b, e, actor, x->m.actors[actor].kind};
-    x->m.actors[actor].mentions++;
+    ms->v[ms->n++] = (pg_mention){b, e, actor, x->m->actors[actor].kind};
+    x->m->actors[actor].mentions++;
     return PG_OK;
 }
 
@@ -379,7 +379,7 @@ static int pg_cmp_mention(const void *pa, const void *pb)
 /* Records sentence si as evidence once; returns its index in the record. */
 static long pg_ex_sentence(pg_ex *x, const pg_sentence *s, size_t si)
 {
-    pg_ex_memory *m = &x->m;
+    pg_ex_memory *m = x->m;
     if (x->n_sents > 0 && m->sents[x->n_sents - 1].index == si)
         return (long)x->n_sents - 1;
     if (pg_grow((void **)&m->sents, &m->cap_sents, x->n_sents, sizeof *m->sents) != 0)
@@ -443,9 +443,9 @@ static int pg_ex_pairs(pg_ex *x, const pg_mentions *ms, const pg_sentence *s, si
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
-            if (pg_grow((void **)&x->m.co, &x->m.cap_co, x->n_co, sizeof *x->m.co) != 0)
+            if (pg_grow((void **)&x->m->co, &x->m->cap_co, x->n_co, sizeof *x->m->co) != 0)
                 return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-            x->m.co[x->n_co++] = (pg_comention){distinct[i], distinct[j], (size_t)at};
+            x->m->co[x->n_co++] = (pg_comention){distinct[i], distinct[j], (size_t)at};
         }
     return PG_OK;
 }
@@ -459,12 +459,12 @@ static int pg_ex_events(pg_ex *x, const pg_tokens *toks, const pg_mentions *ms,
     if (at < 0)
         rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
     for (size_t i = 0; i < fe.n && rc == PG_OK; i++) {
-        if (pg_grow((void **)&x->m.ev, &x->m.cap_ev, x->n_ev, sizeof *x->m.ev) != 0) {
+        if (pg_grow((void **)&x->m->ev, &x->m->cap_ev, x->n_ev, sizeof *x->m->ev) != 0) {
             rc = pg_error_set(x->err, PG_ENOMEM, "out of memory");
             break;
         }
         const pg_found_event *f = &fe.v[i];
-        x->m.ev[x->n_ev++] = (pg_event){f->a, f->b, f->mode, f->status, f->date, f->initiator,
+        x->m->ev[x->n_ev++] = (pg_event){f->a, f->b, f->mode, f->status, f->date, f->initiator,
                                         (size_t)at};
     }
     pg_found_events_release(&fe);
@@ -498,7 +498,7 @@ static int pg_ex_discover(pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
                           const unsigned char *covered, unsigned flags, pg_names *names,
                           pg_names *plain)
 {
-    if (!x->m.memo)
+    if (!x->m->memo)
         return pg_discover_names(x->text, toks, s, covered, names, x->err);
     /* the capitalised words from the sentence on: the first at or after its start */
     size_t lo = 0, hi = x->n_uppers;
@@ -509,7 +509,7 @@ static int pg_ex_discover(pg_ex *x, const pg_tokens *toks, const pg_sentence *s,
         else
             hi = mid;
     }
-    return pg_discover_names_memo(x->text, toks, s, covered, x->m.memo + s->tok_begin,
+    return pg_discover_names_memo(x->text, toks, s, covered, x->m->memo + s->tok_begin,
                                   s->tok_end - s->tok_begin, x->uppers + lo, x->n_uppers - lo,
                                   flags, names, plain, x->err);
 }
@@ -544,7 +544,7 @@ static void pg_ex_affiliations(pg_ex *x, const pg_tokens *toks, const pg_mention
 {
     for (size_t i = 0; i < ms->n; i++) {
         const pg_mention *p = &ms->v[i];
-        if (p->kind != PG_KIND_PERSON || x->m.actors[p->actor].affiliation >= 0)
+        if (p->kind != PG_KIND_PERSON || x->m->actors[p->actor].affiliation >= 0)
             continue;
         for (size_t k = 0; k < ms->n; k++) {
             const pg_mention *o = &ms->v[k];
@@ -557,7 +557,7 @@ static void pg_ex_affiliations(pg_ex *x, const pg_tokens *toks, const pg_mention
             for (size_t t = o->tok_end; before && t < p->tok_begin; t++)
                 before = pg_is_aide_word(x->text, &toks->v[t]);
             if (inside || before) {
-                x->m.actors[p->actor].affiliation = (long)o->actor;
+                x->m->actors[p->actor].affiliation = (long)o->actor;
                 break;
             }
         }
@@ -624,8 +624,8 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
     const pg_name *found = NULL;
     size_t n_found = 0;
     if (rc == PG_OK && opt->discover && !touched && x->plain_ready) {
-        n_found = x->m.plain_at[si + 1] - x->m.plain_at[si];
-        found = n_found > 0 ? x->m.plain.v + x->m.plain_at[si] : NULL; /* v: NULL until one */
+        n_found = x->m->plain_at[si + 1] - x->m->plain_at[si];
+        found = n_found > 0 ? x->m->plain.v + x->m->plain_at[si] : NULL; /* v: NULL until one */
     } else if (rc == PG_OK && opt->discover) {
         rc = pg_ex_discover(x, toks, s, *covered, 0, names, NULL);
         found = names->v;
@@ -643,7 +643,7 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         }
     }
     /* a surname of a person named in full earlier or later in the article */
-    size_t sur_end = x->m.surnames.n == 0 && x->m.later.n == 0 ? s->tok_begin : s->tok_end;
+    size_t sur_end = x->m->surnames.n == 0 && x->m->later.n == 0 ? s->tok_begin : s->tok_end;
     for (const uint32_t *u = up; u < up_end && *u < sur_end && rc == PG_OK; u++) {
         size_t i = *u;
         const pg_token *t = &toks->v[i];
@@ -652,8 +652,8 @@ static int pg_ex_sentence_run(pg_ex *x, const pg_tokens *toks, const pg_sentence
         char sur[64];
         size_t sl = pg_surname(x->text, t, sur, sizeof sur);
         uint64_t h = sl ? pg_hash_bytes(sur, sl) : 0;
-        if (sl == 0 || (pg_strmap_get_hashed(&x->m.surnames, sur, sl, h) < 0 &&
-                        pg_strmap_get_hashed(&x->m.later, sur, sl, h) < 0))
+        if (sl == 0 || (pg_strmap_get_hashed(&x->m->surnames, sur, sl, h) < 0 &&
+                        pg_strmap_get_hashed(&x->m->later, sur, sl, h) < 0))
             continue; /* the surname of no one in the article: the common case */
         /* a word of a longer capitalised run that discovery did not take */
         int next_cap = i + 1 < s->tok_end && !(*covered)[i + 1 - s->tok_begin] &&
@@ -702,7 +702,7 @@ static size_t pg_align(size_t at, size_t align)
  */
 static int pg_ex_finish(pg_ex *x, const pg_article *a, pg_doc **out)
 {
-    pg_ex_memory *m = &x->m;
+    pg_ex_memory *m = x->m;
     const char *doc_id = a->id ? a->id : "";
     size_t id_len = strlen(doc_id);
     size_t at_actors = pg_align(sizeof(pg_doc), _Alignof(pg_doc_actor));
@@ -807,11 +807,6 @@ static void pg_ex_memory_release(pg_ex_memory *m)
     memset(m, 0, sizeof *m);
 }
 
-static void pg_ex_release(pg_ex *x)
-{
-    pg_ex_memory_release(&x->m);
-}
-
 /*
  * Full names anywhere in the article, by surname, before the sentences are
  * read: "Simmons" in the first paragraph is the "Phil Simmons" of the third.
@@ -822,14 +817,14 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
                          const unsigned char *furniture, pg_names *names,
                          unsigned char **covered, size_t *cov_cap)
 {
-    if (pg_reserve((void **)&x->m.plain_at, &x->m.cap_plain_at, sents->n + 1,
-                   sizeof *x->m.plain_at) != 0)
+    if (pg_reserve((void **)&x->m->plain_at, &x->m->cap_plain_at, sents->n + 1,
+                   sizeof *x->m->plain_at) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    x->m.plain.n = 0;
+    x->m->plain.n = 0;
     for (size_t i = 0; i < sents->n; i++) {
         const pg_sentence *s = &sents->v[i];
         size_t nt = s->tok_end - s->tok_begin;
-        x->m.plain_at[i] = x->m.plain.n;
+        x->m->plain_at[i] = x->m->plain.n;
         if (furniture[i] || nt == 0)
             continue;
         if (nt > *cov_cap) {
@@ -842,7 +837,7 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
         memset(*covered, 0, nt);
         names->n = 0;
         int rc = pg_ex_discover(x, toks, s, *covered, PG_DISCOVER_FULL_NAMES | PG_DISCOVER_FIRMS,
-                                names, &x->m.plain);
+                                names, &x->m->plain);
         if (rc != PG_OK)
             return rc;
         for (size_t k = 0; k < names->n; k++) {
@@ -850,7 +845,7 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
             if (nm->firm) {
                 char phrase[PG_LABEL_MAX + 1];
                 size_t pl = pg_ex_phrase(x, toks, nm, phrase, sizeof phrase);
-                if (pl > 0 && pg_strmap_put(&x->m.firms, phrase, pl, 1) != 0)
+                if (pl > 0 && pg_strmap_put(&x->m->firms, phrase, pl, 1) != 0)
                     return pg_error_set(x->err, PG_ENOMEM, "out of memory");
                 continue;
             }
@@ -858,17 +853,17 @@ static int pg_ex_prescan(pg_ex *x, const pg_tokens *toks, const pg_sentences *se
             size_t sl = nm->tok_end - nm->tok_begin >= 2
                             ? pg_surname(x->text, &toks->v[nm->tok_end - 1], sur, sizeof sur)
                             : 0;
-            if (sl == 0 || pg_strmap_get(&x->m.later, sur, sl) >= 0)
+            if (sl == 0 || pg_strmap_get(&x->m->later, sur, sl) >= 0)
                 continue;
-            if (pg_grow((void **)&x->m.later_v, &x->m.cap_later, x->n_later,
-                        sizeof *x->m.later_v) != 0 ||
-                pg_strmap_put(&x->m.later, sur, sl, (long)x->n_later) != 0)
+            if (pg_grow((void **)&x->m->later_v, &x->m->cap_later, x->n_later,
+                        sizeof *x->m->later_v) != 0 ||
+                pg_strmap_put(&x->m->later, sur, sl, (long)x->n_later) != 0)
                 return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-            x->m.later_v[x->n_later++] = *nm;
+            x->m->later_v[x->n_later++] = *nm;
         }
     }
-    x->m.plain_at[sents->n] = x->m.plain.n;
-    x->plain_ready = x->m.memo != NULL; /* without it pg_ex_discover makes no 'plain' */
+    x->m->plain_at[sents->n] = x->m->plain.n;
+    x->plain_ready = x->m->memo != NULL; /* without it pg_ex_discover makes no 'plain' */
     return PG_OK;
 }
 
@@ -920,7 +915,7 @@ struct pg_extractor {
     size_t cov_cap, furniture_cap;
     uint32_t *uppers, *starts;
     size_t uppers_cap, starts_cap;
-    pg_ex_memory m; /* lent to each article in turn */
+    pg_ex_memory m; /* of the article being read, emptied after it */
 };
 
 #define PG_KEEP_BYTES ((size_t)1 << 20)
@@ -948,13 +943,6 @@ void pg_extractor_free(pg_extractor *ex)
     free(ex);
 }
 
-/* Lends the extractor's memory to x for one article. */
-static void pg_ex_borrow(pg_ex *x, pg_extractor *ex)
-{
-    x->m = ex->m;
-    memset(&ex->m, 0, sizeof ex->m);
-}
-
 /* Frees *v, *cap items of 'size' bytes, when it passes PG_KEEP_BYTES. */
 static void pg_trim(void **v, size_t *cap, size_t size)
 {
@@ -965,12 +953,10 @@ static void pg_trim(void **v, size_t *cap, size_t size)
     }
 }
 
-/* Takes the memory back from x, emptied, and gives back what an outsized article grew. */
-static void pg_ex_return(pg_ex *x, pg_extractor *ex)
+/* Empties the memory of an article for the next, and gives back what an outsized one grew. */
+static void pg_ex_recycle(pg_extractor *ex)
 {
     pg_ex_memory *m = &ex->m;
-    *m = x->m;
-    memset(&x->m, 0, sizeof x->m);
     pg_strmap_clear(&m->ids);
     pg_strmap_clear(&m->surnames);
     pg_strmap_clear(&m->later);
@@ -1028,7 +1014,7 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
         x.date = pg_day_find_dateline(a->text, a->len, PG_DATELINE_BYTES);
     if (x.date == PG_DAY_NONE)
         x.date = opt->date;
-    pg_ex_borrow(&x, ex);
+    x.m = &ex->m;
 
     pg_tokens *toks = &ex->toks;
     pg_sentences *sents = &ex->sents;
@@ -1062,10 +1048,10 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
         pg_furniture_marks(a->text, toks, sents, x.uppers, x.n_uppers, ex->furniture);
     if (rc == PG_OK && opt->discover && sents->n > 0) {
         /* what discovery learnt of each token: 0 is "not yet" */
-        if (pg_reserve((void **)&x.m.memo, &x.m.memo_cap, toks->n, sizeof *x.m.memo) != 0)
+        if (pg_reserve((void **)&x.m->memo, &x.m->memo_cap, toks->n, sizeof *x.m->memo) != 0)
             rc = pg_error_set(err, PG_ENOMEM, "out of memory");
         else
-            memset(x.m.memo, 0, toks->n * sizeof *x.m.memo);
+            memset(x.m->memo, 0, toks->n * sizeof *x.m->memo);
     }
     if (rc == PG_OK && opt->discover && sents->n > 0)
         rc = pg_ex_prescan(&x, toks, sents, ex->furniture, &ex->names, &ex->covered, &ex->cov_cap);
@@ -1075,8 +1061,7 @@ int pg_extract_article_with(pg_extractor *ex, const pg_dict *dict, const pg_arti
                                     &ex->covered, &ex->cov_cap);
     if (rc == PG_OK)
         rc = pg_ex_finish(&x, a, out);
-    pg_ex_return(&x, ex);
-    pg_ex_release(&x);
+    pg_ex_recycle(ex);
     return rc;
 }
 
