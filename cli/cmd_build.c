@@ -76,8 +76,10 @@ static double pg_now(void)
  */
 static void pg_report_progress(pg_build *b, int final)
 {
+    if (!b->progress)
+        return; /* called after each article: not even the clock when silent */
     double now = pg_now();
-    if (!b->progress || (!final && now - b->last_report < 0.5))
+    if (!final && now - b->last_report < 0.5)
         return;
     b->last_report = now;
     double secs = now - b->started;
