@@ -135,7 +135,7 @@ typedef struct pg_ex {
     size_t n_uppers, next_upper; /* next_upper: the first not before the sentence read */
     const uint32_t *starts; /* the tokens that may begin a phrase of the dictionary */
     size_t n_starts, next_start;
-    size_t n_co, n_ev, n_sents; /* in m.co, m.ev, m.sents */
+    size_t n_co, n_ev, n_sents; /* in m->co, m->ev, m->sents */
     pg_error *err;
 } pg_ex;
 
@@ -207,27 +207,28 @@ static long pg_ex_keep(pg_ex *x, const char *s, size_t n)
 static int pg_ex_actor(pg_ex *x, const char *id, const char *label, size_t label_len,
                        pg_kind kind, const char *country, int in_dict, size_t *index)
 {
+    pg_ex_memory *m = x->m;
     size_t id_len = strlen(id);
-    long at = pg_strmap_get(&x->m->ids, id, id_len);
+    long at = pg_strmap_get(&m->ids, id, id_len);
     if (at >= 0) {
         *index = (size_t)at;
         return PG_OK;
     }
-    if (pg_grow((void **)&x->m->actors, &x->m->cap_actors, x->n_actors, sizeof *x->m->actors) != 0 ||
-        pg_grow((void **)&x->m->names, &x->m->cap_names, x->n_actors, sizeof *x->m->names) != 0)
+    if (pg_grow((void **)&m->actors, &m->cap_actors, x->n_actors, sizeof *m->actors) != 0 ||
+        pg_grow((void **)&m->names, &m->cap_names, x->n_actors, sizeof *m->names) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     long id_at = pg_ex_keep(x, id, id_len), label_at = pg_ex_keep(x, label, label_len);
     if (id_at < 0 || label_at < 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
-    x->m->names[x->n_actors] = (pg_ex_name){(size_t)id_at, (size_t)label_at};
-    pg_doc_actor *a = &x->m->actors[x->n_actors];
+    m->names[x->n_actors] = (pg_ex_name){(size_t)id_at, (size_t)label_at};
+    pg_doc_actor *a = &m->actors[x->n_actors];
     memset(a, 0, sizeof *a);
     a->kind = kind;
     a->in_dictionary = in_dict;
     a->affiliation = -1;
     if (country)
         memcpy(a->country, country, strnlen(country, 3));
-    if (pg_strmap_put(&x->m->ids, id, id_len, (long)x->n_actors) != 0)
+    if (pg_strmap_put(&m->ids, id, id_len, (long)x->n_actors) != 0)
         return pg_error_set(x->err, PG_ENOMEM, "out of memory");
     *index = x->n_actors++;
     return PG_OK;
